@@ -1,0 +1,78 @@
+"""Checks that span records: what a single record's schema cannot know on its own."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from broker_catalog.catalog import brand_key
+from broker_catalog.errors import Problem
+from broker_catalog.schema import Broker, Category, LifeFact
+
+
+def check(
+    root: Path,
+    records: list[tuple[Path, Broker]],
+    categories: tuple[Category, ...],
+    facts: tuple[LifeFact, ...],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _unique(root / "categories.toml", "category", [c.id for c in categories])
+    problems += _unique(root / "facts.toml", "fact", [f.id for f in facts])
+    ids = Counter(b.id for _, b in records)
+    for broker_id, count in ids.items():
+        if count > 1:
+            problems.append(Problem(root / "brokers", "id", f"id '{broker_id}' used {count} times"))
+    known_categories = {c.id for c in categories}
+    known_facts = {f.id: f for f in facts}
+    owner_of_brand: dict[str, str] = {}
+    for path, broker in records:
+        problems += _checks_for(broker, path, known_categories, known_facts, ids)
+        for brand in dict.fromkeys(brand_key(b) for b in (broker.name, *broker.brands)):
+            other = owner_of_brand.setdefault(brand, broker.id)
+            if other != broker.id:
+                msg = f"brand or name '{brand}' is also claimed by '{other}'"
+                problems.append(Problem(path, "brands", msg))
+    return problems
+
+
+def _checks_for(
+    broker: Broker,
+    path: Path,
+    categories: set[str],
+    facts: dict[str, LifeFact],
+    ids: Counter[str],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    if path.stem != broker.id:
+        msg = f"the file name must match the id: rename to {broker.id}.toml (ids never change)"
+        problems.append(Problem(path, "id", msg))
+    for name, ref in (("parent", broker.parent), ("merged_into", broker.merged_into)):
+        if ref is not None and ref not in ids:
+            problems.append(Problem(path, name, f"refers to unknown broker id '{ref}'"))
+        if ref == broker.id:
+            problems.append(Problem(path, name, "a broker cannot refer to itself"))
+    for i, holding in enumerate(broker.holdings):
+        where = f"holdings[{i}]"
+        if holding.category not in categories:
+            known = ", ".join(sorted(categories))
+            msg = f"unknown category '{holding.category}' (expected one of: {known})"
+            problems.append(Problem(path, f"{where}.category", msg))
+        for j, trigger in enumerate(holding.triggers):
+            fact = facts.get(trigger.fact)
+            field = f"{where}.triggers[{j}]"
+            if fact is None:
+                problems.append(Problem(path, f"{field}.fact", f"unknown life fact '{trigger.fact}'"))
+                continue
+            bad = sorted(set(trigger.values) - fact.allowed_values())
+            if bad:
+                allowed = ", ".join(sorted(fact.allowed_values()))
+                msg = f"'{trigger.fact}' has no answer {', '.join(bad)} (expected: {allowed})"
+                problems.append(Problem(path, f"{field}.values", msg))
+    return problems
+
+
+def _unique(path: Path, field: str, ids: list[str]) -> list[Problem]:
+    return [
+        Problem(path, field, f"id '{i}' defined {n} times") for i, n in Counter(ids).items() if n > 1
+    ]

@@ -1,0 +1,135 @@
+"""Load, validate and cross-check the catalog, all or nothing.
+
+A broken file never half-loads the catalog: every file is validated, every problem collected,
+and either a complete :class:`Catalog` comes back or a :class:`CatalogError` listing them all.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from broker_catalog import cache, integrity
+from broker_catalog.catalog import Catalog, CatalogInfo
+from broker_catalog.errors import CatalogError, Problem
+from broker_catalog.locate import field_path, locate
+from broker_catalog.schema import Broker, Category, LifeFact
+
+M = TypeVar("M", bound=BaseModel)
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def default_root() -> Path:
+    """The catalog shipped inside the package."""
+    return Path(str(resources.files("broker_catalog")))
+
+
+def default_cache_dir() -> Path:
+    from platformdirs import user_cache_path
+
+    return user_cache_path("exposure", appauthor=False) / "catalog"
+
+
+def catalog_files(root: Path) -> list[Path]:
+    """Every file that makes up a catalog, in a stable order (the cache key depends on it)."""
+    fixed = [root / "catalog.toml", root / "categories.toml", root / "facts.toml"]
+    return fixed + sorted((root / "brokers").glob("*.toml"))
+
+
+def load_catalog(
+    root: Path | None = None,
+    *,
+    use_cache: bool = True,
+    cache_dir: Path | None = None,
+) -> Catalog:
+    """Load the catalog at ``root`` (default: the shipped one), from cache when nothing changed."""
+    root = (root or default_root()).resolve()
+    files = catalog_files(root)
+    missing = [Problem(p, "", "file not found") for p in files[:3] if not p.is_file()]
+    if missing:
+        raise CatalogError(missing)
+    if not use_cache:
+        return _build(root, files)
+    where = cache_dir or default_cache_dir()
+    key = cache.cache_key(files, root)
+    found = cache.read(where, key)
+    if found is not None:
+        return found
+    catalog = _build(root, files)
+    cache.write(where, key, catalog)
+    return catalog
+
+
+def _build(root: Path, files: list[Path]) -> Catalog:
+    problems: list[Problem] = []
+    info = _load_one(files[0], CatalogInfo, problems)
+    categories = _load_one(files[1], _Categories, problems)
+    facts = _load_one(files[2], _Facts, problems)
+    records = [(p, b) for p in files[3:] if (b := _load_one(p, Broker, problems))]
+    if info is None or categories is None or facts is None:
+        raise CatalogError(problems)
+    problems += integrity.check(root, records, categories.category, facts.fact)
+    if problems:
+        raise CatalogError(problems)
+    ordered = tuple(sorted(categories.category, key=lambda c: (c.order, c.id)))
+    return Catalog(info, ordered, facts.fact, tuple(sorted((b for _, b in records), key=lambda b: b.id)))
+
+
+class _Categories(BaseModel):
+    category: tuple[Category, ...]
+
+
+class _Facts(BaseModel):
+    fact: tuple[LifeFact, ...]
+
+
+def _load_one(
+    path: Path,
+    model: type[M],
+    problems: list[Problem],
+) -> M | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(path, "", f"not UTF-8 text ({exc.reason})"))
+        return None
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_POSITION.search(str(exc))
+        line = int(match.group(1)) if match else None
+        problems.append(Problem(path, "", f"invalid TOML: {exc}", line))
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_problems(path, text, exc))
+        return None
+
+
+def _problems(path: Path, text: str, exc: ValidationError) -> list[Problem]:
+    out = []
+    for error in exc.errors(include_url=False):
+        loc = error["loc"]
+        message = _describe(error)
+        out.append(Problem(path, field_path(loc) or "(record)", message, locate(text, loc)))
+    return out
+
+
+def _describe(error: Any) -> str:
+    """Turn pydantic's wording into a sentence that says what was expected."""
+    kind, msg = error["type"], error["msg"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field (check the spelling against docs/catalog.md)"
+    if kind == "value_error":
+        return str(msg).removeprefix("Value error, ")
+    got = error.get("input")
+    shown = repr(got) if not isinstance(got, dict | list) else type(got).__name__
+    return f"{msg[0].lower()}{msg[1:]} (got {shown[:80]})"

@@ -1,0 +1,457 @@
+"""The catalog's data model: what a broker record may say, and what it must prove.
+
+Every model is frozen so that a loaded catalog can be shared between the engine, the TUI and
+the report builders without anyone mutating it. Facts that a person may act on (an opt-out URL,
+an address, a government contract) carry ``sources`` (ids of the record's own source list) and a
+``verified`` date; the loader checks that every such id resolves. Where something is not known the
+value is the literal string ``"unknown"``: an honest gap is better than a plausible guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Literal, Self
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+UNKNOWN: Literal["unknown"] = "unknown"
+Unknown = Literal["unknown"]
+
+_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_FACT_ID = r"^[a-z][a-z0-9_]*$"
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+_HTTPS = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s]*)?$")
+_PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+Slug = Annotated[str, StringConstraints(pattern=_SLUG, min_length=2, max_length=80)]
+FactId = Annotated[str, StringConstraints(pattern=_FACT_ID, max_length=60)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+StateCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+
+
+def _https_url(value: str) -> str:
+    """Only https links: a person at risk should never be sent to a page that can be tampered with."""
+    if not _HTTPS.match(value):
+        raise ValueError(f"expected an https:// URL with a host name, got {value!r}")
+    return value
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise ValueError(f"expected an e-mail address like name@example.org, got {value!r}")
+    return value
+
+
+def _not_future(value: dt.date) -> dt.date:
+    """A verified date in the future means someone typed it wrong; refuse rather than trust it."""
+    if value > dt.date.today():
+        raise ValueError(f"date {value.isoformat()} is in the future")
+    return value
+
+
+def _partial_date(value: str) -> str:
+    """Contract dates are often known only to the year or month: YYYY, YYYY-MM or YYYY-MM-DD."""
+    if not _PARTIAL_DATE.match(value):
+        raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    parts = [int(p) for p in value.split("-")]
+    year, month, day = parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
+    try:
+        _not_future(dt.date(year, month, day))
+    except ValueError as exc:
+        raise ValueError(str(exc).replace(dt.date(year, month, day).isoformat(), value)) from None
+    return value
+
+
+HttpsUrl = Annotated[str, AfterValidator(_https_url)]
+Email = Annotated[str, AfterValidator(_email)]
+PastDate = Annotated[dt.date, AfterValidator(_not_future)]
+PartialDate = Annotated[str, AfterValidator(_partial_date)]
+Tri = Literal["yes", "no", "unknown"]
+
+
+class Model(BaseModel):
+    """Base for every catalog model: frozen, and strict about unknown keys (typos must not vanish)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+class Quality(StrEnum):
+    """How far a record can be trusted, best first."""
+
+    TESTED = "tested"  # a maintainer walked the opt-out through end to end
+    VERIFIED = "verified"  # every actionable fact checked against a cited source
+    IMPORTED = "imported"  # taken from a state registry filing, unreviewed
+    SCRAPED = "scraped"  # gathered automatically from the web, unreviewed
+
+    @property
+    def rank(self) -> int:
+        return {"tested": 3, "verified": 2, "imported": 1, "scraped": 0}[self.value]
+
+
+class Status(StrEnum):
+    ACTIVE = "active"
+    DEFUNCT = "defunct"
+    MERGED = "merged"
+
+
+class Likelihood(StrEnum):
+    """How likely a broker holds a person's records, best known first when sorted by ``rank``."""
+
+    LIKELY = "likely"
+    POSSIBLE = "possible"
+    UNLIKELY = "unlikely"
+    UNKNOWN = "unknown"
+
+    @property
+    def rank(self) -> int:
+        return {"likely": 3, "possible": 2, "unknown": 1, "unlikely": 0}[self.value]
+
+
+class Source(Model):
+    """A published document a fact rests on. ``id`` is what facts in the same record cite."""
+
+    id: Slug
+    url: HttpsUrl
+    title: Text
+    publisher: Text
+    published: PartialDate | Unknown = UNKNOWN
+    accessed: PastDate | None = None
+
+
+class Sourced(Model):
+    """Mixin for facts a person may act on: which sources say so, and when we last checked."""
+
+    sources: tuple[Slug, ...] = Field(min_length=1)
+    verified: PastDate
+
+
+class Trigger(Model):
+    """A life fact that puts a person into a holding.
+
+    ``values`` are the answers that trigger it (for yes/no facts, ``["yes"]``). ``gives`` is the
+    likelihood when it matches; when the person answered "I don't know" the engine widens the
+    result to at most ``possible`` instead of dropping it.
+    """
+
+    fact: FactId
+    values: tuple[str, ...] = ("yes",)
+    gives: Literal["likely", "possible"] = "likely"
+
+
+class Holding(Sourced):
+    """One data category a broker holds, and how a person ends up in it."""
+
+    category: Slug
+    what: Text
+    how: Text = Field(description="plain-language account of how records reach this broker")
+    triggers: tuple[Trigger, ...] = ()
+    baseline: Literal["possible", "unlikely"] = Field(
+        default="unlikely",
+        description="likelihood when no trigger matches; 'possible' for sweeping collections",
+    )
+
+
+class GovernmentTie(Sourced):
+    """A documented link between a broker and a government agency. No tie without a source."""
+
+    agency: Text
+    programme: Text | Unknown = UNKNOWN
+    amount_usd: Annotated[int, Field(ge=0)] | Unknown = UNKNOWN
+    date: PartialDate | Unknown = UNKNOWN
+    what: Text
+    immigration_enforcement: bool = False
+
+
+class MethodKind(StrEnum):
+    WEB_FORM = "web_form"
+    EMAIL = "email"
+    POSTAL = "postal"
+    PHONE = "phone"
+
+
+class OptOutMethod(Sourced):
+    """One way to reach the broker. Exactly the field matching ``kind`` is set."""
+
+    kind: MethodKind
+    url: HttpsUrl | None = None
+    email: Email | None = None
+    address: tuple[Text, ...] | None = None
+    phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ().-]{6,20}$")] | None = None
+    covers: Text | None = Field(default=None, description="what this method opts out of, if narrower")
+
+    @model_validator(mode="after")
+    def _one_contact(self) -> Self:
+        wanted = {
+            MethodKind.WEB_FORM: "url",
+            MethodKind.EMAIL: "email",
+            MethodKind.POSTAL: "address",
+            MethodKind.PHONE: "phone",
+        }[self.kind]
+        given = [n for n in ("url", "email", "address", "phone") if getattr(self, n) is not None]
+        if given != [wanted]:
+            raise ValueError(f"a {self.kind.value} method needs '{wanted}' and nothing else")
+        return self
+
+
+class Verification(StrEnum):
+    NONE = "none"
+    EMAIL_LINK = "email_link"
+    PHONE_CALL = "phone_call"
+    CAPTCHA = "captcha"
+    ACCOUNT = "account"
+    ID_UPLOAD = "id_upload"
+    SSN = "ssn"
+    NOTARISED = "notarised"
+    POSTAL_MAIL = "postal_mail"
+
+
+class IdentityField(StrEnum):
+    """Identity details a letter may carry. A broker record names the minimum it needs."""
+
+    FULL_NAME = "full_name"
+    FORMER_NAMES = "former_names"
+    POSTAL_ADDRESS = "postal_address"
+    PAST_ADDRESSES = "past_addresses"
+    EMAIL = "email"
+    PHONE = "phone"
+    DATE_OF_BIRTH = "date_of_birth"
+    SSN = "ssn"
+    SSN_LAST4 = "ssn_last4"
+    DRIVERS_LICENCE = "drivers_licence"
+    PROFILE_URL = "profile_url"
+    MOBILE_AD_ID = "mobile_ad_id"
+    PHOTO = "photo"
+    SIGNATURE = "signature"
+
+
+class Agents(StrEnum):
+    """Whether an authorized agent (a clinic, an advocacy group) may file for the person."""
+
+    YES = "yes"
+    WITH_POWER_OF_ATTORNEY = "with_power_of_attorney"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class OptOut(Sourced):
+    """How a person gets out, or the honest statement that they cannot."""
+
+    available: Literal["yes", "partial", "no", "unknown"]
+    methods: tuple[OptOutMethod, ...] = ()
+    steps: tuple[Text, ...] = ()
+    verification: tuple[Verification, ...] = ()
+    minimal_fields: tuple[IdentityField, ...] = ()
+    search_first: bool = Field(
+        default=False, description="look yourself up first and disclose only what they already show"
+    )
+    cost_usd: Annotated[int, Field(ge=0)] | Unknown = UNKNOWN
+    response_days: Annotated[int, Field(ge=0, le=365)] | Unknown = UNKNOWN
+    recheck_days: Annotated[int, Field(ge=1, le=730)] | Unknown = UNKNOWN
+    agents: Agents = Agents.UNKNOWN
+    cannot_opt_out: Text | Unknown = UNKNOWN
+    alternatives: tuple[Text, ...] = Field(
+        default=(), description="levers that help when there is no route: FCRA, state law, advocacy"
+    )
+
+    @model_validator(mode="after")
+    def _methods_match_availability(self) -> Self:
+        if self.available in ("yes", "partial") and not self.methods:
+            raise ValueError(f"opt-out is '{self.available}' but no method is given")
+        if self.available == "no" and self.methods:
+            raise ValueError("opt-out is 'no' but methods are given; use 'partial'")
+        return self
+
+
+class RegistryEntry(Model):
+    """Membership in a state data broker registry."""
+
+    state: Literal["CA", "VT", "OR", "TX"]
+    registry_id: str | Unknown = UNKNOWN
+    year: Annotated[int, Field(ge=2019, le=2100)]
+    source: Slug
+
+
+class RequestMetrics(Model):
+    """Request counts a broker reported to a registry for one calendar year."""
+
+    year: int
+    kind: Literal["delete", "know", "opt_out", "limit", "correct"]
+    received: int | Unknown = UNKNOWN
+    complied: int | Unknown = UNKNOWN
+    denied: int | Unknown = UNKNOWN
+    median_days: float | Unknown = UNKNOWN
+    source: Slug
+
+
+class RegistryStatement(Model):
+    """A broker's own words in a registry filing, kept because people need to read them.
+
+    Vermont asks what cannot be opted out of and whether an agent may act; California's older
+    registry asked how to opt out. These are the broker's claims, quoted as filed.
+    """
+
+    state: Literal["CA", "VT", "OR", "TX"]
+    topic: Literal[
+        "opt_out_method",
+        "opt_out_scope",
+        "third_party_opt_out",
+        "cannot_opt_out",
+        "credentialing",
+        "minors",
+        "additional",
+    ]
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20000)]
+    source: Slug
+
+
+class Disclosures(Model):
+    """What the broker itself told a registry it collects or sells to."""
+
+    minors: Tri = UNKNOWN
+    precise_geolocation: Tri = UNKNOWN
+    reproductive_health: Tri = UNKNOWN
+    immigration_status: Tri = UNKNOWN
+    sells_to_federal_government: Tri = UNKNOWN
+    sells_to_law_enforcement: Tri = UNKNOWN
+
+
+class Legal(Model):
+    registries: tuple[RegistryEntry, ...] = ()
+    fcra: Tri = UNKNOWN
+    glba: Tri = UNKNOWN
+    hipaa: Tri = UNKNOWN
+    disclosures: Disclosures = Disclosures()
+    metrics: tuple[RequestMetrics, ...] = ()
+    statements: tuple[RegistryStatement, ...] = ()
+
+
+class Contacts(Model):
+    """General contacts (from registry filings), as opposed to the opt-out route itself."""
+
+    email: Email | Unknown = UNKNOWN
+    phone: str | Unknown = UNKNOWN
+    address: tuple[Text, ...] | Unknown = UNKNOWN
+    privacy_url: HttpsUrl | Unknown = UNKNOWN
+    sources: tuple[Slug, ...] = ()
+
+
+class Broker(Model):
+    """One data broker: one company, however many storefronts it runs."""
+
+    id: Slug = Field(description="stable slug; never renamed once published")
+    name: Text = Field(description="legal name")
+    brands: tuple[Text, ...] = Field(default=(), description="storefronts and trade names")
+    parent: Slug | None = Field(default=None, description="id of the operating company's record")
+    website: HttpsUrl | Unknown = UNKNOWN
+    summary: Text | None = None
+    status: Status = Status.ACTIVE
+    merged_into: Slug | None = None
+    quality: Quality
+    last_verified: PastDate
+    sources: tuple[Source, ...] = Field(min_length=1)
+    holdings: tuple[Holding, ...] = ()
+    government_ties: tuple[GovernmentTie, ...] = ()
+    opt_out: OptOut | None = None
+    legal: Legal = Legal()
+    contacts: Contacts = Contacts()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if (self.status is Status.MERGED) != (self.merged_into is not None):
+            raise ValueError("'merged_into' is set exactly when status is 'merged'")
+        ids = [s.id for s in self.sources]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate source ids: {', '.join(dupes)}")
+        known = set(ids)
+        for where, cited in self._citations():
+            missing = [c for c in cited if c not in known]
+            if missing:
+                raise ValueError(f"{where} cites unknown source id(s): {', '.join(missing)}")
+        if self.quality.rank >= Quality.VERIFIED.rank and self.opt_out is None:
+            raise ValueError("a verified record must say how to opt out (or that one cannot)")
+        return self
+
+    def _citations(self) -> list[tuple[str, tuple[str, ...]]]:
+        cited: list[tuple[str, tuple[str, ...]]] = []
+        cited += [(f"holdings[{i}]", h.sources) for i, h in enumerate(self.holdings)]
+        cited += [(f"government_ties[{i}]", t.sources) for i, t in enumerate(self.government_ties)]
+        if self.opt_out is not None:
+            cited.append(("opt_out", self.opt_out.sources))
+            cited += [(f"opt_out.methods[{i}]", m.sources) for i, m in enumerate(self.opt_out.methods)]
+        cited += [(f"legal.registries[{i}]", (r.source,)) for i, r in enumerate(self.legal.registries)]
+        cited += [(f"legal.metrics[{i}]", (m.source,)) for i, m in enumerate(self.legal.metrics)]
+        statements = self.legal.statements
+        cited += [(f"legal.statements[{i}]", (s.source,)) for i, s in enumerate(statements)]
+        cited.append(("contacts", self.contacts.sources))
+        return cited
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(h.category for h in self.holdings))
+
+
+class Category(Model):
+    """A kind of data that brokers hold and government buys."""
+
+    id: Slug
+    name: Text
+    description: Text
+    why_it_matters: Text
+    order: int
+
+
+class AnswerKind(StrEnum):
+    YES_NO = "yes_no"
+    CHOICE = "choice"
+    MULTI = "multi"
+    STATE = "state"
+    STATES = "states"
+
+
+class Choice(Model):
+    value: FactId
+    label: Text
+
+
+class LifeFact(Model):
+    """One question of the questionnaire. No question ever asks for something that identifies."""
+
+    id: FactId
+    topic: Text
+    question: Text
+    why: Text
+    kind: AnswerKind
+    choices: tuple[Choice, ...] = ()
+
+    @model_validator(mode="after")
+    def _choices_match_kind(self) -> Self:
+        needs = self.kind in (AnswerKind.CHOICE, AnswerKind.MULTI)
+        if needs and len(self.choices) < 2:
+            raise ValueError(f"a '{self.kind.value}' question needs at least two choices")
+        if not needs and self.choices:
+            raise ValueError(f"a '{self.kind.value}' question takes no choices")
+        return self
+
+    def allowed_values(self) -> frozenset[str]:
+        """The answers a trigger may name ("unknown" is always allowed as an answer, never a trigger)."""
+        if self.kind is AnswerKind.YES_NO:
+            return frozenset({"yes", "no"})
+        if self.kind in (AnswerKind.STATE, AnswerKind.STATES):
+            return US_STATES
+        return frozenset(c.value for c in self.choices)
+
+
+US_STATES: frozenset[str] = frozenset(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+    "NM NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY".split()
+)
