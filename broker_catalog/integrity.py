@@ -20,19 +20,23 @@ def check(
     problems += _unique(root / "categories.toml", "category", [c.id for c in categories])
     problems += _unique(root / "facts.toml", "fact", [f.id for f in facts])
     ids = Counter(b.id for _, b in records)
-    for broker_id, count in ids.items():
-        if count > 1:
-            problems.append(Problem(root / "brokers", "id", f"id '{broker_id}' used {count} times"))
+    for path, broker in records:
+        if ids[broker.id] > 1:
+            others = sorted(p.name for p, b in records if b.id == broker.id and p != path)
+            msg = f"id '{broker.id}' used {ids[broker.id]} times (also in {', '.join(others)})"
+            problems.append(Problem(path, "id", msg))
     known_categories = {c.id for c in categories}
     known_facts = {f.id: f for f in facts}
-    owner_of_brand: dict[str, str] = {}
+    owners: dict[str, list[tuple[Path, str]]] = {}
     for path, broker in records:
         problems += _checks_for(broker, path, known_categories, known_facts, ids)
         for brand in dict.fromkeys(brand_key(b) for b in (broker.name, *broker.brands)):
-            other = owner_of_brand.setdefault(brand, broker.id)
-            if other != broker.id:
-                msg = f"brand or name '{brand}' is also claimed by '{other}'"
-                problems.append(Problem(path, "brands", msg))
+            owners.setdefault(brand, []).append((path, broker.id))
+    for brand, claims in owners.items():
+        for path, broker_id in claims if len(claims) > 1 else ():
+            others = ", ".join(f"'{i}'" for p, i in claims if p != path)
+            msg = f"brand or name '{brand}' is also claimed by {others}"
+            problems.append(Problem(path, "brands", msg))
     return problems
 
 

@@ -6,6 +6,7 @@ and either a complete :class:`Catalog` comes back or a :class:`CatalogError` lis
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from importlib import resources
@@ -17,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from broker_catalog import cache, integrity
 from broker_catalog.catalog import Catalog, CatalogInfo
 from broker_catalog.errors import CatalogError, Problem
-from broker_catalog.locate import field_path, locate
+from broker_catalog.locate import field_path, locate, parse_field_path
 from broker_catalog.schema import Broker, Category, LifeFact
 
 M = TypeVar("M", bound=BaseModel)
@@ -31,6 +32,10 @@ def default_root() -> Path:
 
 
 def default_cache_dir() -> Path:
+    """The user's cache folder; EXPOSURE_CACHE_DIR overrides it (tests, read-only homes)."""
+    override = os.environ.get("EXPOSURE_CACHE_DIR")
+    if override:
+        return Path(override) / "catalog"
     from platformdirs import user_cache_path
 
     return user_cache_path("exposure", appauthor=False) / "catalog"
@@ -74,7 +79,7 @@ def _build(root: Path, files: list[Path]) -> Catalog:
     records = [(p, b) for p in files[3:] if (b := _load_one(p, Broker, problems))]
     if info is None or categories is None or facts is None:
         raise CatalogError(problems)
-    problems += integrity.check(root, records, categories.category, facts.fact)
+    problems += [_with_line(p) for p in integrity.check(root, records, categories.category, facts.fact)]
     if problems:
         raise CatalogError(problems)
     ordered = tuple(sorted(categories.category, key=lambda c: (c.order, c.id)))
@@ -112,11 +117,33 @@ def _load_one(
         return None
 
 
+def _with_line(problem: Problem) -> Problem:
+    """Cross-record checks know the field, not the line: find it in the file's text."""
+    if problem.line is not None or not problem.field or not problem.file.is_file():
+        return problem
+    text = problem.file.read_text(encoding="utf-8")
+    line = locate(text, parse_field_path(problem.field))
+    return Problem(problem.file, problem.field, problem.message, line)
+
+
+# pydantic names the member of a union it tried (``literal['unknown']``, ``int``…) in the error
+# location; people need the field, not the member.
+_UNION_TAG = re.compile(
+    r"^(?:int|float|str|bool|date|constrained-str|(?:function-\w+|literal|tuple|list)\[.*\])$"
+)
+
+
 def _problems(path: Path, text: str, exc: ValidationError) -> list[Problem]:
-    out = []
+    grouped: dict[tuple[int | str, ...], list[Any]] = {}
     for error in exc.errors(include_url=False):
-        loc = error["loc"]
-        message = _describe(error)
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and _UNION_TAG.match(p)))
+        grouped.setdefault(loc, []).append(error)
+    out = []
+    for loc, errors in grouped.items():
+        # For "X or 'unknown'" fields, the complaint about not being "unknown" is noise.
+        real = [e for e in errors if "'unknown'" not in str(e.get("ctx", {}).get("expected", ""))]
+        suffix = ' (or "unknown")' if len(real) < len(errors) else ""
+        message = "; ".join(dict.fromkeys(_describe(e) for e in (real or errors))) + suffix
         out.append(Problem(path, field_path(loc) or "(record)", message, locate(text, loc)))
     return out
 

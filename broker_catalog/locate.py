@@ -19,6 +19,14 @@ def field_path(loc: Sequence[int | str]) -> str:
     return out
 
 
+def parse_field_path(path: str) -> tuple[int | str, ...]:
+    """The inverse of :func:`field_path`: ``holdings[0].category`` → ``("holdings", 0, "category")``."""
+    loc: list[int | str] = []
+    for name, index in re.findall(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]", path):
+        loc.append(int(index) if index else name)
+    return tuple(loc)
+
+
 def locate(text: str, loc: Sequence[int | str]) -> int | None:
     lines = text.splitlines()
     start, found, table = 0, None, ""

@@ -1,0 +1,1 @@
+"""exposure: see which data brokers likely hold your records, and get out."""

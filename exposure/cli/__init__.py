@@ -1,0 +1,1 @@
+"""The command-line interface: thin, lazy, and the same capabilities as the TUI."""
