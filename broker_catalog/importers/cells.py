@@ -19,14 +19,14 @@ BLANKS = frozenset(
     {"", "n/a", "na", "n.a.", "n/a.", "none", "null", "-", "--", "not applicable", "nan", "#n/a"}
 )
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 _EMAIL_LIKE = re.compile(r"[^\s,;:<>()\[\]\"']+@[^\s,;:<>()\[\]\"']+")
 _AT = re.compile(r"\s*[\[(]\s*at\s*[\])]\s*", re.IGNORECASE)
 _DOT = re.compile(r"\s*[\[(]\s*dot\s*[\])]\s*", re.IGNORECASE)
 _HOST_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 _TLD = re.compile(r"^[a-z]{2,63}$")
-_PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{6,20}(?:\s*(?:ext\.?|x)\s*[0-9]{1,6})?$", re.IGNORECASE)
+_PHONE = re.compile(r"^\+?[0-9][0-9A-Z ().-]{6,20}(?:\s*(?:ext\.?|x)\s*[0-9]{1,6})?$", re.IGNORECASE)
 _INT = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$|^[0-9]+$")
 _YES = frozenset({"yes", "y", "true"})
 _NO = frozenset({"no", "n", "false"})
@@ -99,6 +99,14 @@ def phone(value: str) -> str | None:
     return number
 
 
+def first_https_url(value: str) -> str | None:
+    """The first address of a cell that lists several websites ("a.com; b.com" or "a or b")."""
+    if is_blank(value):
+        return None
+    first = re.split(r"[;,\s]+(?:or\s+)?", one_line(value), maxsplit=1)[0]
+    return https_url(first)
+
+
 def https_url(value: str) -> str | None:
     """An https URL with a well-formed host; a bare domain or an http:// link is upgraded.
 
@@ -109,7 +117,7 @@ def https_url(value: str) -> str | None:
     if is_blank(value):
         return None
     raw = one_line(value)
-    if " " in raw or any(ord(ch) > 127 for ch in raw):
+    if " " in raw or "\\" in raw or any(ord(ch) > 127 for ch in raw):
         raise CellError("a web address like https://example.com/")
     if "://" not in raw:
         raw = "https://" + raw
@@ -164,7 +172,7 @@ def days(value: str) -> float | None:
         raise CellError("a number of days") from None
     if not 0 <= result <= 10_000 or result != result:
         raise CellError("a number of days between 0 and 10000")
-    return int(result) if result.is_integer() else result
+    return result
 
 
 def flag(value: str) -> Tri:

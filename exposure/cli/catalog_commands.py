@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from exposure.cli.terminal import clean, print_json, print_table
+from exposure.cli.arguments import cli_path
 
 if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
 
 
-def register(commands: Any) -> None:
-    parser = commands.add_parser(
-        "catalog",
-        help="look at, check and describe the broker catalog",
-        description="Look at, check and describe the broker catalog.",
-    )
+def build(parser: argparse.ArgumentParser, name: str) -> None:
     sub = parser.add_subparsers(dest="catalog_command", metavar="SUBCOMMAND", required=True)
 
     p = sub.add_parser(
@@ -26,7 +20,7 @@ def register(commands: Any) -> None:
         description="Validate every file of a catalog folder (default: the built-in catalog) and "
         "report every problem with its file, line and field. Exits 1 when any is found.",
     )
-    p.add_argument("path", nargs="?", type=Path, metavar="PATH", help="catalog folder")
+    p.add_argument("path", nargs="?", type=cli_path, metavar="PATH", help="catalog folder")
     p.set_defaults(handler=validate)
 
     p = sub.add_parser(
@@ -59,10 +53,10 @@ def register(commands: Any) -> None:
     p.set_defaults(handler=schema)
 
 
-def _load(args: argparse.Namespace, path: Path | None = None) -> Catalog:
+def _load(args: argparse.Namespace) -> Catalog:
     from broker_catalog.loader import load_catalog
 
-    return load_catalog(path or args.catalog, use_cache=not args.no_cache)
+    return load_catalog(args.catalog, use_cache=not args.no_cache)
 
 
 def validate(args: argparse.Namespace) -> int:
@@ -78,6 +72,8 @@ def validate(args: argparse.Namespace) -> int:
 
 
 def list_brokers(args: argparse.Namespace) -> int:
+    from exposure.cli.terminal import print_json, print_table
+
     from broker_catalog.stats import broker_summary
     from exposure.errors import UsageError
 
@@ -100,6 +96,8 @@ def list_brokers(args: argparse.Namespace) -> int:
 
 
 def show(args: argparse.Namespace) -> int:
+    from exposure.cli.terminal import clean, print_json, print_table
+
     from exposure.errors import UsageError
 
     catalog = _load(args)
@@ -117,6 +115,8 @@ def show(args: argparse.Namespace) -> int:
 
 
 def stats(args: argparse.Namespace) -> int:
+    from exposure.cli.terminal import print_json, print_table
+
     from broker_catalog.stats import catalog_stats
 
     data = catalog_stats(_load(args))

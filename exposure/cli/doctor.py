@@ -6,29 +6,29 @@ It prints no personal data, so its output can be pasted into a public issue as i
 from __future__ import annotations
 
 import argparse
-import platform
 import sys
-from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from exposure.cli.terminal import print_json
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
 
 PACKAGES = ("exposure", "pydantic", "httpx", "textual", "reportlab", "keyring", "platformdirs")
 
 
-def register(commands: Any) -> None:
-    p = commands.add_parser(
-        "doctor",
-        help="show versions, keyring backend, fonts and data paths",
-        description="Show versions, the keyring backend, fonts and data paths. Prints nothing "
-        "personal, so the output can be shared in a bug report.",
+def build(parser: argparse.ArgumentParser, name: str) -> None:
+    parser.description = (
+        "Show versions, the keyring backend, fonts and data paths. Prints nothing personal, "
+        "so the output can be shared in a bug report."
     )
-    p.add_argument("--json", action="store_true", help="print JSON (see docs/cli.md)")
-    p.set_defaults(handler=doctor)
+    parser.add_argument("--json", action="store_true", help="print JSON (see docs/json-output.md)")
+    parser.set_defaults(handler=doctor)
 
 
 def _version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version(name)
     except PackageNotFoundError:
@@ -36,6 +36,9 @@ def _version(name: str) -> str:
 
 
 def report(catalog_root: Path | None) -> dict[str, Any]:
+    import platform
+    from pathlib import Path
+
     from broker_catalog.loader import default_cache_dir, default_root
     from exposure import paths
     from exposure.vault.keyring_backend import current
@@ -58,6 +61,8 @@ def report(catalog_root: Path | None) -> dict[str, Any]:
 
 
 def doctor(args: argparse.Namespace) -> int:
+    from exposure.cli.terminal import print_json
+
     data = report(args.catalog)
     if args.json:
         print_json(data)

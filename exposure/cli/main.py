@@ -1,18 +1,20 @@
 """The ``exposure`` command: a thin layer of argparse over the library.
 
-Only the standard library is imported here. Each command's module imports what it needs when it
-runs, so ``exposure --help`` costs little more than starting Python.
+Start-up imports only argparse and the command table. The chosen command's parser and module
+are built after the top level is parsed, so ``exposure --help`` costs little more than starting
+Python, however many commands there are.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
-from exposure.cli import catalog_commands, doctor, reserved
+from exposure.cli.arguments import cli_path
+from exposure.cli.commands import COMMANDS
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -26,42 +28,71 @@ Run 'exposure COMMAND --help' for the options of one command.
 Run with no command to open the terminal app (coming; until then this help is shown)."""
 
 
+def _command_list() -> str:
+    width = max(len(name) for name in COMMANDS)
+    lines = ["commands:"]
+    for name, command in COMMANDS.items():
+        later = "" if command.available else " (not yet available)"
+        lines.append(f"  {name:<{width}}  {command.summary}{later}")
+    return "\n".join(lines)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The top-level parser: global options, then a command and its own arguments."""
     parser = argparse.ArgumentParser(
         prog="exposure",
+        usage="exposure [OPTIONS] COMMAND ...",
         description=DESCRIPTION,
-        epilog=EPILOG,
+        epilog=f"{_command_list()}\n\n{EPILOG}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument(
         "--debug", action="store_true", help="show the full traceback when something fails"
     )
+    env_catalog = os.environ.get("EXPOSURE_CATALOG")
     parser.add_argument(
         "--catalog",
         metavar="DIR",
-        type=Path,
-        default=os.environ.get("EXPOSURE_CATALOG") or None,
+        type=cli_path,
+        default=cli_path(env_catalog) if env_catalog else None,
         help="use the catalog in DIR instead of the built-in one (env: EXPOSURE_CATALOG)",
     )
     parser.add_argument(
         "--no-cache", action="store_true", help="validate the catalog afresh instead of using the cache"
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    catalog_commands.register(commands)
-    doctor.register(commands)
-    reserved.register(commands)
+    parser.add_argument("command", nargs="?", choices=COMMANDS, metavar="COMMAND", help=argparse.SUPPRESS)
+    parser.add_argument("arguments", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    return parser
+
+
+def command_parser(name: str) -> argparse.ArgumentParser:
+    """The full parser of one command, built by the command's own module."""
+    command = COMMANDS[name]
+    parser = argparse.ArgumentParser(
+        prog=f"exposure {name}",
+        description=f"{command.summary[0].upper()}{command.summary[1:]}.",
+    )
+    importlib.import_module(command.module).build(parser, name)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    top = build_parser()
+    args = top.parse_args(argv)
     if args.version:
         from importlib.metadata import version
 
         print(f"exposure {version('exposure')}")
         return 0
+    if args.command is None:
+        top.print_help()
+        return 0
+    parser = command_parser(args.command)
+    if COMMANDS[args.command].available:
+        parser.parse_args(args.arguments, namespace=args)
+    else:
+        parser.parse_known_args(args.arguments, namespace=args)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

@@ -6,7 +6,8 @@ import argparse
 import os
 from collections.abc import Iterator
 
-from exposure.cli.main import build_parser
+from exposure.cli.commands import COMMANDS
+from exposure.cli.main import build_parser, command_parser
 
 HEADER = """\
 # Command reference
@@ -23,13 +24,19 @@ def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentP
     return {}
 
 
-def walk(
-    parser: argparse.ArgumentParser, path: tuple[str, ...] = ("exposure",)
+def _walk(
+    parser: argparse.ArgumentParser, path: tuple[str, ...]
 ) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
-    """Every command and subcommand, depth first, with its full command path."""
     yield path, parser
     for name, child in _subparsers(parser).items():
-        yield from walk(child, (*path, name))
+        yield from _walk(child, (*path, name))
+
+
+def walk() -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+    """Every command and subcommand, depth first, with its full command path."""
+    yield ("exposure",), build_parser()
+    for name in COMMANDS:
+        yield from _walk(command_parser(name), ("exposure", name))
 
 
 def markdown() -> str:
@@ -37,7 +44,7 @@ def markdown() -> str:
     os.environ["COLUMNS"] = "100"  # argparse wraps to the terminal; make the output stable
     try:
         parts = [HEADER]
-        for path, parser in walk(build_parser()):
+        for path, parser in walk():
             parser.prog = " ".join(path)
             level = "#" * min(len(path) + 1, 4)
             parts.append(f"{level} `{' '.join(path)}`\n\n```text\n{parser.format_help()}```\n")

@@ -1,0 +1,122 @@
+"""Start-up and catalog-load benchmarks, reported as ratios against baselines timed in the same run.
+
+    python benchmarks/bench_catalog.py            # print the table
+    python benchmarks/bench_catalog.py --write    # also update docs/performance.md
+
+Baselines: a bare interpreter (`python -c pass`) for the CLI's start-up, and a raw `tomllib` parse
+of the very same files for catalog loads. Ratios travel between machines; absolute times do not.
+Targets (from the foundation issue): `--help` ≤ 3x bare interpreter; a 1,000-record catalog loads
+in ≤ 100 ms warm and ≤ 3x the raw parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from broker_catalog.loader import catalog_files, default_root, load_catalog  # noqa: E402
+
+DOC = REPO / "docs" / "performance.md"
+BEGIN, END = "<!-- BEGIN BENCHMARK: catalog -->", "<!-- END BENCHMARK -->"
+
+
+def best_of(fn: Callable[[], object], repeat: int) -> float:
+    """Median wall time in seconds; the median resists the odd slow run on a shared machine."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def run_process(argv: list[str]) -> Callable[[], object]:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return lambda: subprocess.run(argv, check=True, capture_output=True, env=env)
+
+
+def generated_catalog(root: Path, count: int) -> Path:
+    """A catalog of ``count`` records cloned from the shipped ones, with unique ids and names."""
+    shipped = default_root()
+    for name in ("catalog.toml", "categories.toml", "facts.toml"):
+        shutil.copy(shipped / name, root / name)
+    (root / "brokers").mkdir()
+    templates = [p.read_text(encoding="utf-8") for p in sorted((shipped / "brokers").glob("*.toml"))]
+    for i in range(count):
+        text = templates[i % len(templates)]
+        text = re.sub(r'(?m)^id = "([a-z0-9-]+)"', f'id = "bench-{i:05d}"', text, count=1)
+        text = re.sub(r'(?m)^name = "(.*)"', rf'name = "\1 (copy {i})"', text, count=1)
+        text = re.sub(r"(?m)^brands = \[.*\]", "brands = []", text, count=1)
+        text = re.sub(r'(?m)^parent = ".*"\n', "", text, count=1)
+        (root / "brokers" / f"bench-{i:05d}.toml").write_text(text, encoding="utf-8")
+    return root
+
+
+def raw_parse(root: Path) -> Callable[[], object]:
+    files = catalog_files(root)
+    return lambda: [tomllib.loads(p.read_text(encoding="utf-8")) for p in files]
+
+
+def catalog_rows(label: str, root: Path, repeat: int) -> list[tuple[str, float, float]]:
+    cache = Path(tempfile.mkdtemp(prefix="exposure-bench-cache-"))
+    try:
+        load_catalog(root, cache_dir=cache)  # warm the cache once
+        base = best_of(raw_parse(root), repeat)
+        uncached = best_of(lambda: load_catalog(root, use_cache=False), max(3, repeat // 3))
+        warm = best_of(lambda: load_catalog(root, cache_dir=cache), repeat)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+    return [
+        (f"{label}: raw tomllib parse (baseline)", base, 1.0),
+        (f"{label}: validated load, no cache", uncached, uncached / base),
+        (f"{label}: validated load, warm cache", warm, warm / base),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="update docs/performance.md")
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+
+    exe = shutil.which("exposure", path=str(Path(sys.executable).parent)) or "exposure"
+    bare = best_of(run_process([sys.executable, "-c", "pass"]), args.repeat)
+    helped = best_of(run_process([exe, "--help"]), args.repeat)
+    rows = [
+        ("`python -c pass` (baseline)", bare, 1.0),
+        ("`exposure --help`", helped, helped / bare),
+    ]
+    shipped = len(list((default_root() / "brokers").glob("*.toml")))
+    rows += catalog_rows(f"shipped catalog ({shipped} records)", default_root(), args.repeat)
+    for count in (1000, 2000):
+        with tempfile.TemporaryDirectory(prefix="exposure-bench-") as tmp:
+            root = generated_catalog(Path(tmp), count)
+            rows += catalog_rows(f"generated {count:,} records", root, args.repeat)
+
+    table = ["| what | median | ratio to baseline |", "|---|---:|---:|"]
+    table += [f"| {what} | {secs * 1000:.1f} ms | {ratio:.2f}x |" for what, secs, ratio in rows]
+    stamp = time.strftime("%Y-%m-%d")
+    machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
+    block = "\n".join([BEGIN, "", f"Measured {stamp} on {machine}.", "", *table, "", END])
+    print(block)
+    if args.write:
+        text = DOC.read_text(encoding="utf-8")
+        pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
+        DOC.write_text(pattern.sub(lambda _: block, text), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

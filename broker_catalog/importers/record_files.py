@@ -1,0 +1,187 @@
+"""Broker records as TOML files: render new ones, edit existing ones in place, write atomically.
+
+Existing files are edited with tomlkit and only where the record changed, field by field, so a
+maintainer's comments, key order and layout survive an import. Every rendered text is read
+back with ``tomllib`` and must validate to exactly the intended record; if it does not, the
+import stops before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import tomlkit
+from pydantic import BaseModel
+from tomlkit.container import Container
+from tomlkit.items import AoT, Item, Table
+
+from broker_catalog.errors import CatalogError, Problem
+from broker_catalog.schema import Broker
+
+_TableLike = Container | Table
+
+
+def render_new(broker: Broker, header: str) -> str:
+    """A new record's file: scalars first, then tables, in the schema's field order."""
+    doc = tomlkit.document()
+    for line in header.splitlines():
+        doc.add(tomlkit.comment(line))
+    _fill_table(doc, broker)
+    return tomlkit.dumps(doc)
+
+
+def render_update(text: str, old: Broker, new: Broker) -> str:
+    """``text`` (which loads as ``old``) edited to load as ``new``, touching only what changed."""
+    doc = tomlkit.parse(text)
+    _sync(doc, old, new)
+    return tomlkit.dumps(doc)
+
+
+def check_round_trip(path: Path, text: str, intended: Broker) -> None:
+    """Refuse to write a text that does not read back as exactly the intended record."""
+    try:
+        loaded = Broker.model_validate(tomllib.loads(text))
+    except (tomllib.TOMLDecodeError, ValueError) as exc:
+        raise CatalogError([Problem(path, "", f"importer produced an unreadable record: {exc}")]) from None
+    if loaded != intended:
+        msg = "importer produced a file that does not read back as the merged record (a bug)"
+        raise CatalogError([Problem(path, "", msg)])
+
+
+def _sync(table: _TableLike, old: BaseModel, new: BaseModel) -> None:
+    """Set each changed field; descend into sub-tables and arrays of tables to keep comments."""
+    for name in type(new).model_fields:
+        before, after = getattr(old, name), getattr(new, name)
+        if before == after:
+            continue
+        current = table.get(name)
+        if after is None:
+            if name in table:
+                del table[name]
+        elif isinstance(after, BaseModel) and isinstance(current, Table) and not current.is_super_table():
+            _sync(current, before, after)
+        elif _is_model_list(after) and isinstance(current, AoT):
+            table[name] = _sync_aot(current, before, after)
+        else:
+            table[name] = _item(after)
+
+
+def _sync_aot(current: AoT, before: tuple[Any, ...], after: tuple[Any, ...]) -> AoT:
+    """Reuse the existing tables (with their comments) for entries that did not change."""
+    existing = list(current.body)
+    unused = list(range(len(existing)))
+    out = tomlkit.aot()
+    for entry in after:
+        same = next((i for i in unused if i < len(before) and before[i] == entry), None)
+        if same is not None:
+            unused.remove(same)
+            out.append(existing[same])
+        else:
+            out.append(_table(entry))
+    return out
+
+
+def _is_model_list(value: Any) -> bool:
+    return isinstance(value, tuple) and bool(value) and all(isinstance(v, BaseModel) for v in value)
+
+
+def _fill_table(table: _TableLike, model: BaseModel) -> None:
+    """Add a model's non-default fields: plain values first, then tables (TOML needs that order)."""
+    fields = [
+        (name, getattr(model, name))
+        for name in type(model).model_fields
+        if getattr(model, name) != _default(model, name)
+    ]
+    fields = [(n, v) for n, v in fields if v is not None and v != ()]
+    plain = [(n, v) for n, v in fields if not _is_table_value(v)]
+    nested = [(n, v) for n, v in fields if _is_table_value(v)]
+    for name, value in plain:
+        table.add(name, _item(value))
+    for name, value in nested:
+        item = _item(value)
+        if isinstance(item, Table) and not len(item):
+            continue
+        table.add(name, item)
+
+
+def _default(model: BaseModel, name: str) -> Any:
+    info = type(model).model_fields[name]
+    return info.get_default(call_default_factory=True)
+
+
+def _is_table_value(value: Any) -> bool:
+    return isinstance(value, BaseModel) or _is_model_list(value)
+
+
+def _table(model: BaseModel) -> Table:
+    table = tomlkit.table()
+    _fill_table(table, model)
+    return table
+
+
+def _item(value: Any) -> Item:
+    if isinstance(value, BaseModel):
+        return _table(value)
+    if _is_model_list(value):
+        aot = tomlkit.aot()
+        for entry in value:
+            aot.append(_table(entry))
+        return aot
+    return tomlkit.item(_plain(value)) if not isinstance(value, str) else _string(value)
+
+
+def _string(value: str) -> Item:
+    return tomlkit.string(value, multiline="\n" in value)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, dt.date | int | float | bool | str):
+        return value
+    raise TypeError(f"cannot write {type(value).__name__} to TOML")
+
+
+def write_all(texts: Mapping[Path, str]) -> None:
+    """Write every file via a temporary file and ``os.replace``; undo all if one replace fails.
+
+    All temporary files are written and flushed first, so a full disk fails before any record
+    changes; a failure during the replacements restores the files already replaced.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, text in texts.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+            staged.append((Path(tmp), path))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+        done: list[tuple[Path, bytes | None]] = []
+        try:
+            for tmp, path in staged:
+                previous = path.read_bytes() if path.exists() else None
+                os.replace(tmp, path)
+                done.append((path, previous))
+        except OSError:
+            for path, previous in reversed(done):
+                if previous is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    path.write_bytes(previous)
+            raise
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)

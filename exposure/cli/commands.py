@@ -1,0 +1,36 @@
+"""The table of commands: name, one-line summary and the module that builds its parser.
+
+Only this table is read at start-up. A command's module, and whatever it imports, is loaded
+only when that command runs (or its help is asked for), so start-up cost does not grow with
+the number of commands.
+"""
+
+from __future__ import annotations
+
+
+class Command:
+    """A plain class rather than a NamedTuple: importing typing would cost `--help` ~5 ms."""
+
+    __slots__ = ("available", "module", "summary")
+
+    def __init__(self, module: str, summary: str, *, available: bool = True) -> None:
+        self.module = module
+        self.summary = summary
+        self.available = available
+
+
+_RESERVED = "exposure.cli.reserved"
+
+COMMANDS: dict[str, Command] = {
+    "catalog": Command(
+        "exposure.cli.catalog_commands", "look at, check and describe the broker catalog"
+    ),
+    "doctor": Command("exposure.cli.doctor", "show versions, keyring backend, fonts and data paths"),
+    "demo": Command(_RESERVED, "run the check on the built-in demo profile", available=False),
+    "audit": Command(_RESERVED, "estimate which brokers likely hold your records", available=False),
+    "profile": Command(_RESERVED, "create, show, edit, export or wipe your profile", available=False),
+    "letters": Command(_RESERVED, "draft opt-out and data-rights letters", available=False),
+    "requests": Command(_RESERVED, "track requests, deadlines and follow-ups", available=False),
+    "report": Command(_RESERVED, "write a PDF report of your exposure", available=False),
+    "workshop": Command(_RESERVED, "run a workshop that keeps no personal data", available=False),
+}

@@ -1,0 +1,56 @@
+"""The top-level command: help, version, reserved commands and error handling."""
+
+from __future__ import annotations
+
+import argparse
+from importlib.metadata import version
+
+import pytest
+
+from exposure.cli import main as cli
+from exposure.cli.commands import COMMANDS
+
+RESERVED = sorted(n for n, c in COMMANDS.items() if not c.available)
+
+
+def test_bare_exposure_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main([]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: exposure")
+    for command in ("catalog", "doctor", *RESERVED):
+        assert command in out
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out == f"exposure {version('exposure')}\n"
+
+
+@pytest.mark.parametrize("command", sorted(RESERVED))
+def test_reserved_commands_say_they_are_not_available_yet(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main([command, "--demo"]) == 1
+    err = capsys.readouterr().err
+    assert f"'exposure {command}' is planned but not available in this version" in err
+
+
+def test_unexpected_errors_name_the_type_but_not_the_message(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def boom(_: argparse.Namespace) -> int:
+        raise ValueError("Jane Doe, 12 Example Street")  # a message that could be personal
+
+    code = cli.run(boom, argparse.Namespace(debug=False))
+    err = capsys.readouterr().err
+    assert code == 70
+    assert "internal error (ValueError)" in err
+    assert "Jane" not in err
+
+
+def test_unexpected_errors_raise_with_debug() -> None:
+    def boom(_: argparse.Namespace) -> int:
+        raise ValueError("details")
+
+    with pytest.raises(ValueError, match="details"):
+        cli.run(boom, argparse.Namespace(debug=True))
