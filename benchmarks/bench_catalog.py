@@ -54,7 +54,9 @@ def generated_catalog(root: Path, count: int) -> Path:
     for name in ("catalog.toml", "categories.toml", "facts.toml"):
         shutil.copy(shipped / name, root / name)
     (root / "brokers").mkdir()
-    templates = [p.read_text(encoding="utf-8") for p in sorted((shipped / "brokers").glob("*.toml"))]
+    templates = [
+        p.read_text(encoding="utf-8") for p in sorted((shipped / "brokers").glob("*.toml"))
+    ]
     for i in range(count):
         text = templates[i % len(templates)]
         text = re.sub(r'(?m)^id = "([a-z0-9-]+)"', f'id = "bench-{i:05d}"', text, count=1)

@@ -28,7 +28,15 @@ _WHERE = {
     "load_catalog": "loader",
 }
 
-__all__ = sorted(_WHERE)
+__all__ = [
+    "Catalog",
+    "CatalogError",
+    "CatalogInfo",
+    "Problem",
+    "UserFacingError",
+    "default_root",
+    "load_catalog",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -1,9 +1,17 @@
-"""The loaded catalog: immutable, with the indexes every consumer needs."""
+"""The loaded catalog: immutable, indexed, and cheap to open from the cache.
+
+A catalog of a thousand deep records is half a million Python objects; rebuilding them all on
+every start-up would cost most of a second. So the cache keeps each record as its own pickled
+blob beside a small summary (id, names, categories, registries). Opening the catalog reads only
+the summaries; a record is unpickled the first time someone asks for it, and then kept. The
+indexes are built from the summaries, so looking things up never forces the whole catalog in.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import pickle
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from broker_catalog.schema import Broker, Category, LifeFact, Model
@@ -17,58 +25,213 @@ class CatalogInfo(Model):
     released: str
 
 
-def _freeze(index: dict[str, list[Broker]]) -> Mapping[str, tuple[Broker, ...]]:
-    return MappingProxyType({k: tuple(v) for k, v in sorted(index.items())})
-
-
 @dataclass(frozen=True, slots=True)
+class Summary:
+    """What the indexes need to know about a record without unpickling it."""
+
+    id: str
+    names: tuple[str, ...]
+    categories: tuple[str, ...]
+    registries: tuple[str, ...]
+
+    @classmethod
+    def of(cls, broker: Broker) -> Summary:
+        states = tuple(dict.fromkeys(r.state for r in broker.legal.registries))
+        return cls(broker.id, (broker.name, *broker.brands), broker.categories, states)
+
+
+def brand_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+class _Records(Mapping[str, Broker]):
+    """id → record, unpickling each record on first access."""
+
+    __slots__ = ("_blobs", "_done")
+
+    def __init__(self, blobs: dict[str, bytes], done: dict[str, Broker]) -> None:
+        self._blobs = blobs
+        self._done = done
+
+    def __getitem__(self, key: str) -> Broker:
+        found = self._done.get(key)
+        if found is None:
+            blob = self._blobs[key]  # KeyError for unknown ids, as a Mapping should
+            found = self._done[key] = pickle.loads(blob)  # noqa: S301 - our own cache
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._blobs)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def blob(self, key: str) -> bytes:
+        return self._blobs[key]
+
+
+class _Grouped(Mapping[str, tuple[Broker, ...]]):
+    """key → the records filed under it (a category, a registry), in id order."""
+
+    __slots__ = ("_ids", "_records")
+
+    def __init__(self, ids: dict[str, tuple[str, ...]], records: _Records) -> None:
+        self._ids = ids
+        self._records = records
+
+    def __getitem__(self, key: str) -> tuple[Broker, ...]:
+        return tuple(self._records[i] for i in self._ids[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+class _Aliases(Mapping[str, Broker]):
+    """normalised brand or legal name → record."""
+
+    __slots__ = ("_ids", "_records")
+
+    def __init__(self, ids: dict[str, str], records: _Records) -> None:
+        self._ids = ids
+        self._records = records
+
+    def __getitem__(self, key: str) -> Broker:
+        return self._records[self._ids[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
 class Catalog:
     """A validated catalog. Build it with :func:`broker_catalog.load_catalog`.
 
-    Only the records are pickled into the cache; the indexes are rebuilt on load because they
-    are cheap and read-only mapping proxies cannot be pickled.
+    Everything is read-only: records are frozen models and the indexes are mappings without
+    setters, so the engine, the TUI and the reports can share one catalog safely.
     """
 
+    __slots__ = (
+        "_records",
+        "_summaries",
+        "by_brand",
+        "by_category",
+        "by_id",
+        "by_registry",
+        "categories",
+        "category_by_id",
+        "fact_by_id",
+        "facts",
+        "info",
+    )
+
+    _records: _Records
+    _summaries: tuple[Summary, ...]
     info: CatalogInfo
     categories: tuple[Category, ...]
     facts: tuple[LifeFact, ...]
-    brokers: tuple[Broker, ...]
-    by_id: Mapping[str, Broker] = field(init=False, repr=False, compare=False)
-    by_category: Mapping[str, tuple[Broker, ...]] = field(init=False, repr=False, compare=False)
-    by_brand: Mapping[str, Broker] = field(init=False, repr=False, compare=False)
-    by_registry: Mapping[str, tuple[Broker, ...]] = field(init=False, repr=False, compare=False)
-    category_by_id: Mapping[str, Category] = field(init=False, repr=False, compare=False)
-    fact_by_id: Mapping[str, LifeFact] = field(init=False, repr=False, compare=False)
+    by_id: Mapping[str, Broker]
+    by_category: Mapping[str, tuple[Broker, ...]]
+    by_registry: Mapping[str, tuple[Broker, ...]]
+    by_brand: Mapping[str, Broker]
+    category_by_id: Mapping[str, Category]
+    fact_by_id: Mapping[str, LifeFact]
 
-    def __post_init__(self) -> None:
-        by_category: dict[str, list[Broker]] = {c.id: [] for c in self.categories}
-        by_registry: dict[str, list[Broker]] = {}
-        by_brand: dict[str, Broker] = {}
-        for broker in self.brokers:
-            for category in broker.categories:
-                by_category.setdefault(category, []).append(broker)
-            for state in dict.fromkeys(r.state for r in broker.legal.registries):
-                by_registry.setdefault(state, []).append(broker)
-            for brand in (broker.name, *broker.brands):
-                by_brand.setdefault(brand_key(brand), broker)
+    def __init__(
+        self,
+        info: CatalogInfo,
+        categories: Sequence[Category],
+        facts: Sequence[LifeFact],
+        brokers: Iterable[Broker],
+    ) -> None:
+        ordered = sorted(brokers, key=lambda b: b.id)
+        blobs = {b.id: pickle.dumps(b, protocol=pickle.HIGHEST_PROTOCOL) for b in ordered}
+        done = {b.id: b for b in ordered}
+        self._setup(info, categories, facts, [Summary.of(b) for b in ordered], blobs, done)
+
+    def _setup(
+        self,
+        info: CatalogInfo,
+        categories: Sequence[Category],
+        facts: Sequence[LifeFact],
+        summaries: list[Summary],
+        blobs: dict[str, bytes],
+        done: dict[str, Broker],
+    ) -> None:
+        records = _Records(blobs, done)
+        by_category: dict[str, list[str]] = {c.id: [] for c in categories}
+        by_registry: dict[str, list[str]] = {}
+        by_brand: dict[str, str] = {}
+        for s in summaries:
+            for category in s.categories:
+                by_category.setdefault(category, []).append(s.id)
+            for state in s.registries:
+                by_registry.setdefault(state, []).append(s.id)
+            for name in s.names:
+                by_brand.setdefault(brand_key(name), s.id)
         put = object.__setattr__
-        put(self, "by_id", MappingProxyType({b.id: b for b in self.brokers}))
-        put(self, "by_category", _freeze(by_category))
-        put(self, "by_registry", _freeze(by_registry))
-        put(self, "by_brand", MappingProxyType(by_brand))
-        put(self, "category_by_id", MappingProxyType({c.id: c for c in self.categories}))
-        put(self, "fact_by_id", MappingProxyType({f.id: f for f in self.facts}))
+        put(self, "info", info)
+        put(self, "categories", tuple(categories))
+        put(self, "facts", tuple(facts))
+        put(self, "_summaries", tuple(summaries))
+        put(self, "_records", records)
+        put(self, "by_id", records)
+        put(self, "by_category", _Grouped({k: tuple(v) for k, v in by_category.items()}, records))
+        registries = {k: tuple(v) for k, v in sorted(by_registry.items())}
+        put(self, "by_registry", _Grouped(registries, records))
+        put(self, "by_brand", _Aliases(by_brand, records))
+        put(self, "category_by_id", MappingProxyType({c.id: c for c in categories}))
+        put(self, "fact_by_id", MappingProxyType({f.id: f for f in facts}))
 
-    def __reduce__(self) -> tuple[type[Catalog], tuple[object, ...]]:
-        return (Catalog, (self.info, self.categories, self.facts, self.brokers))
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Catalog is read-only; cannot set {name!r}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        blobs = {s.id: self._records.blob(s.id) for s in self._summaries}
+        state = (self.info, self.categories, self.facts, self._summaries, blobs)
+        return (_from_cache, state)
 
     def __len__(self) -> int:
-        return len(self.brokers)
+        return len(self._summaries)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Catalog):
+            return NotImplemented
+        return (self.info, self.categories, self.facts, self.brokers) == (
+            other.info,
+            other.categories,
+            other.facts,
+            other.brokers,
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every broker id, in order, without unpickling any record."""
+        return tuple(s.id for s in self._summaries)
+
+    @property
+    def brokers(self) -> tuple[Broker, ...]:
+        """Every record, in id order (this unpickles any not yet loaded)."""
+        return tuple(self._records[s.id] for s in self._summaries)
 
     def find_brand(self, name: str) -> Broker | None:
         """Look a broker up by legal name or any storefront name, ignoring case and spacing."""
         return self.by_brand.get(brand_key(name))
 
 
-def brand_key(name: str) -> str:
-    return " ".join(name.casefold().split())
+def _from_cache(
+    info: CatalogInfo,
+    categories: tuple[Category, ...],
+    facts: tuple[LifeFact, ...],
+    summaries: tuple[Summary, ...],
+    blobs: dict[str, bytes],
+) -> Catalog:
+    catalog = Catalog.__new__(Catalog)
+    catalog._setup(info, categories, facts, list(summaries), blobs, {})
+    return catalog

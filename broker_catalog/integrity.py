@@ -33,9 +33,9 @@ def check(
         for brand in dict.fromkeys(brand_key(b) for b in (broker.name, *broker.brands)):
             owners.setdefault(brand, []).append((path, broker.id))
     for brand, claims in owners.items():
-        for path, broker_id in claims if len(claims) > 1 else ():
-            others = ", ".join(f"'{i}'" for p, i in claims if p != path)
-            msg = f"brand or name '{brand}' is also claimed by {others}"
+        for path, _broker_id in claims if len(claims) > 1 else ():
+            rivals = ", ".join(f"'{i}'" for p, i in claims if p != path)
+            msg = f"brand or name '{brand}' is also claimed by {rivals}"
             problems.append(Problem(path, "brands", msg))
     return problems
 
@@ -66,7 +66,9 @@ def _checks_for(
             fact = facts.get(trigger.fact)
             field = f"{where}.triggers[{j}]"
             if fact is None:
-                problems.append(Problem(path, f"{field}.fact", f"unknown life fact '{trigger.fact}'"))
+                problems.append(
+                    Problem(path, f"{field}.fact", f"unknown life fact '{trigger.fact}'")
+                )
                 continue
             bad = sorted(set(trigger.values) - fact.allowed_values())
             if bad:
@@ -78,5 +80,7 @@ def _checks_for(
 
 def _unique(path: Path, field: str, ids: list[str]) -> list[Problem]:
     return [
-        Problem(path, field, f"id '{i}' defined {n} times") for i, n in Counter(ids).items() if n > 1
+        Problem(path, field, f"id '{i}' defined {n} times")
+        for i, n in Counter(ids).items()
+        if n > 1
     ]

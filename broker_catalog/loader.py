@@ -62,7 +62,7 @@ def load_catalog(
     if not use_cache:
         return _build(root, files)
     where = cache_dir or default_cache_dir()
-    key = cache.cache_key(files, root)
+    key = cache.cache_key(files, root, where)
     found = cache.read(where, key)
     if found is not None:
         return found
@@ -79,11 +79,13 @@ def _build(root: Path, files: list[Path]) -> Catalog:
     records = [(p, b) for p in files[3:] if (b := _load_one(p, Broker, problems))]
     if info is None or categories is None or facts is None:
         raise CatalogError(problems)
-    problems += [_with_line(p) for p in integrity.check(root, records, categories.category, facts.fact)]
+    problems += [
+        _with_line(p) for p in integrity.check(root, records, categories.category, facts.fact)
+    ]
     if problems:
         raise CatalogError(problems)
-    ordered = tuple(sorted(categories.category, key=lambda c: (c.order, c.id)))
-    return Catalog(info, ordered, facts.fact, tuple(sorted((b for _, b in records), key=lambda b: b.id)))
+    ordered = sorted(categories.category, key=lambda c: (c.order, c.id))
+    return Catalog(info, ordered, facts.fact, (b for _, b in records))
 
 
 class _Categories(BaseModel):

@@ -20,7 +20,7 @@ def field_path(loc: Sequence[int | str]) -> str:
 
 
 def parse_field_path(path: str) -> tuple[int | str, ...]:
-    """The inverse of :func:`field_path`: ``holdings[0].category`` → ``("holdings", 0, "category")``."""
+    """The inverse of :func:`field_path`: ``holdings[0].x`` → ``("holdings", 0, "x")``."""
     loc: list[int | str] = []
     for name, index in re.findall(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]", path):
         loc.append(int(index) if index else name)

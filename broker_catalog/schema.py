@@ -39,7 +39,7 @@ StateCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 
 
 def _https_url(value: str) -> str:
-    """Only https links: a person at risk should never be sent to a page that can be tampered with."""
+    """Only https links: a person at risk must never be sent to a page that can be tampered with."""
     if not _HTTPS.match(value):
         raise ValueError(f"expected an https:// URL with a host name, got {value!r}")
     return value
@@ -52,7 +52,7 @@ def _email(value: str) -> str:
 
 
 def _not_future(value: dt.date) -> dt.date:
-    """A verified date in the future means someone typed it wrong; refuse rather than trust it."""
+    """A verified date in the future is a typo; refuse it rather than trust it."""
     if value > dt.date.today():
         raise ValueError(f"date {value.isoformat()} is in the future")
     return value
@@ -63,7 +63,11 @@ def _partial_date(value: str) -> str:
     if not _PARTIAL_DATE.match(value):
         raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
     parts = [int(p) for p in value.split("-")]
-    year, month, day = parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1
+    year, month, day = (
+        parts[0],
+        parts[1] if len(parts) > 1 else 1,
+        parts[2] if len(parts) > 2 else 1,
+    )
     try:
         _not_future(dt.date(year, month, day))
     except ValueError as exc:
@@ -79,7 +83,7 @@ Tri = Literal["yes", "no", "unknown"]
 
 
 class Model(BaseModel):
-    """Base for every catalog model: frozen, and strict about unknown keys (typos must not vanish)."""
+    """Base for every catalog model: frozen, and strict about unknown keys (typos must show)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
@@ -186,7 +190,9 @@ class OptOutMethod(Sourced):
     email: Email | None = None
     address: tuple[Text, ...] | None = None
     phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ().-]{6,20}$")] | None = None
-    covers: Text | None = Field(default=None, description="what this method opts out of, if narrower")
+    covers: Text | None = Field(
+        default=None, description="what this method opts out of, if narrower"
+    )
 
     @model_validator(mode="after")
     def _one_contact(self) -> Self:
@@ -387,8 +393,12 @@ class Broker(Model):
         cited += [(f"government_ties[{i}]", t.sources) for i, t in enumerate(self.government_ties)]
         if self.opt_out is not None:
             cited.append(("opt_out", self.opt_out.sources))
-            cited += [(f"opt_out.methods[{i}]", m.sources) for i, m in enumerate(self.opt_out.methods)]
-        cited += [(f"legal.registries[{i}]", (r.source,)) for i, r in enumerate(self.legal.registries)]
+            cited += [
+                (f"opt_out.methods[{i}]", m.sources) for i, m in enumerate(self.opt_out.methods)
+            ]
+        cited += [
+            (f"legal.registries[{i}]", (r.source,)) for i, r in enumerate(self.legal.registries)
+        ]
         cited += [(f"legal.metrics[{i}]", (m.source,)) for i, m in enumerate(self.legal.metrics)]
         statements = self.legal.statements
         cited += [(f"legal.statements[{i}]", (s.source,)) for i, s in enumerate(statements)]
@@ -443,7 +453,7 @@ class LifeFact(Model):
         return self
 
     def allowed_values(self) -> frozenset[str]:
-        """The answers a trigger may name ("unknown" is always allowed as an answer, never a trigger)."""
+        """The answers a trigger may name ("unknown" is an answer, never a trigger value)."""
         if self.kind is AnswerKind.YES_NO:
             return frozenset({"yes", "no"})
         if self.kind in (AnswerKind.STATE, AnswerKind.STATES):
@@ -451,7 +461,8 @@ class LifeFact(Model):
         return frozenset(c.value for c in self.choices)
 
 
-US_STATES: frozenset[str] = frozenset(
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
-    "NM NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY".split()
+_STATE_CODES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
+    "NH NJ NM NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY"
 )
+US_STATES: frozenset[str] = frozenset(_STATE_CODES.split())

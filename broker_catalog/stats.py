@@ -1,4 +1,4 @@
-"""Counts over the catalog: what `exposure catalog stats` prints and docs/catalog-coverage.md shows."""
+"""Counts over the catalog: what `exposure catalog stats` prints."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ def _counted(counter: Counter[str], order: list[str] | None = None) -> dict[str,
 
 
 def catalog_stats(catalog: Catalog) -> dict[str, Any]:
-    """Counts per category, quality, registry and opt-out availability (documented in docs/cli.md)."""
+    """Counts per category, quality, registry and opt-out route (see docs/json-output.md)."""
     brokers = catalog.brokers
-    opt_out = Counter(b.opt_out.available if b.opt_out else "unknown" for b in brokers)
+    opt_out: Counter[str] = Counter(
+        b.opt_out.available if b.opt_out else "unknown" for b in brokers
+    )
     quality = Counter(b.quality.value for b in brokers)
     return {
         "catalog": {"version": catalog.info.version, "released": catalog.info.released},

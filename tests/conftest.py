@@ -4,7 +4,6 @@ so no test reads or writes the developer's real exposure data."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,9 @@ FIXTURES = Path(__file__).resolve().parent / "broker_catalog" / "fixtures"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     base = tmp_path_factory.mktemp("exposure-home")
     monkeypatch.setenv("EXPOSURE_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("EXPOSURE_VAULT", str(base / "vault"))
@@ -23,11 +24,11 @@ def _isolated_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
 
 
 @pytest.fixture
-def minimal_catalog(tmp_path: Path) -> Iterator[Path]:
+def minimal_catalog(tmp_path: Path) -> Path:
     """A catalog folder with the shipped vocabularies and one fictional, valid broker."""
     root = tmp_path / "catalog"
     (root / "brokers").mkdir(parents=True)
     for name in ("catalog.toml", "categories.toml", "facts.toml"):
         shutil.copy(SHIPPED_CATALOG / name, root / name)
     shutil.copy(FIXTURES / "valid-broker.toml", root / "brokers" / "valid-broker.toml")
-    yield root
+    return root

@@ -72,9 +72,8 @@ def validate(args: argparse.Namespace) -> int:
 
 
 def list_brokers(args: argparse.Namespace) -> int:
-    from exposure.cli.terminal import print_json, print_table
-
     from broker_catalog.stats import broker_summary
+    from exposure.cli.terminal import print_json, print_table
     from exposure.errors import UsageError
 
     catalog = _load(args)
@@ -96,8 +95,7 @@ def list_brokers(args: argparse.Namespace) -> int:
 
 
 def show(args: argparse.Namespace) -> int:
-    from exposure.cli.terminal import clean, print_json, print_table
-
+    from exposure.cli.terminal import clean, print_json
     from exposure.errors import UsageError
 
     catalog = _load(args)
@@ -115,9 +113,8 @@ def show(args: argparse.Namespace) -> int:
 
 
 def stats(args: argparse.Namespace) -> int:
-    from exposure.cli.terminal import print_json, print_table
-
     from broker_catalog.stats import catalog_stats
+    from exposure.cli.terminal import print_json, print_table
 
     data = catalog_stats(_load(args))
     if args.json:

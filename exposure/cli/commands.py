@@ -25,10 +25,14 @@ COMMANDS: dict[str, Command] = {
     "catalog": Command(
         "exposure.cli.catalog_commands", "look at, check and describe the broker catalog"
     ),
-    "doctor": Command("exposure.cli.doctor", "show versions, keyring backend, fonts and data paths"),
+    "doctor": Command(
+        "exposure.cli.doctor", "show versions, keyring backend, fonts and data paths"
+    ),
     "demo": Command(_RESERVED, "run the check on the built-in demo profile", available=False),
     "audit": Command(_RESERVED, "estimate which brokers likely hold your records", available=False),
-    "profile": Command(_RESERVED, "create, show, edit, export or wipe your profile", available=False),
+    "profile": Command(
+        _RESERVED, "create, show, edit, export or wipe your profile", available=False
+    ),
     "letters": Command(_RESERVED, "draft opt-out and data-rights letters", available=False),
     "requests": Command(_RESERVED, "track requests, deadlines and follow-ups", available=False),
     "report": Command(_RESERVED, "write a PDF report of your exposure", available=False),

@@ -59,9 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="use the catalog in DIR instead of the built-in one (env: EXPOSURE_CATALOG)",
     )
     parser.add_argument(
-        "--no-cache", action="store_true", help="validate the catalog afresh instead of using the cache"
+        "--no-cache",
+        action="store_true",
+        help="validate the catalog afresh instead of using the cache",
     )
-    parser.add_argument("command", nargs="?", choices=COMMANDS, metavar="COMMAND", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "command", nargs="?", choices=COMMANDS, metavar="COMMAND", help=argparse.SUPPRESS
+    )
     parser.add_argument("arguments", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     return parser
 

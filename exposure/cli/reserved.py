@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 
 
-
 def build(parser: argparse.ArgumentParser, name: str) -> None:
     parser.description = f"{parser.description} Not available in this version yet."
     parser.set_defaults(handler=_not_yet, reserved=name)

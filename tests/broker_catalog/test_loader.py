@@ -76,7 +76,9 @@ def test_a_corrupt_cache_is_rebuilt_not_trusted(minimal_catalog: Path, tmp_path:
     assert load_catalog(minimal_catalog, cache_dir=cache).by_id["valid-broker"]
 
 
-def test_an_unwritable_cache_costs_speed_not_correctness(minimal_catalog: Path, tmp_path: Path) -> None:
+def test_an_unwritable_cache_costs_speed_not_correctness(
+    minimal_catalog: Path, tmp_path: Path
+) -> None:
     blocked = tmp_path / "file-not-dir"
     blocked.write_text("")
     assert load_catalog(minimal_catalog, cache_dir=blocked / "cache").by_id["valid-broker"]
@@ -112,3 +114,31 @@ def test_a_missing_vocabulary_file_is_named(minimal_catalog: Path) -> None:
     (minimal_catalog / "facts.toml").unlink()
     with pytest.raises(CatalogError, match=r"facts\.toml.*file not found"):
         load_catalog(minimal_catalog, use_cache=False)
+
+
+def test_a_catalog_from_the_cache_answers_like_a_fresh_one(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    fresh = load_catalog(use_cache=False)
+    load_catalog(cache_dir=cache)
+    cached = load_catalog(cache_dir=cache)
+    assert cached == fresh
+    assert cached.ids == fresh.ids
+    assert len(cached) == len(fresh)
+    for category in fresh.by_category:
+        assert cached.by_category[category] == fresh.by_category[category]
+    for state in fresh.by_registry:
+        assert cached.by_registry[state] == fresh.by_registry[state]
+    assert dict(cached.by_brand) == dict(fresh.by_brand)
+
+
+def test_an_unchanged_file_with_a_new_timestamp_keeps_the_cache(
+    minimal_catalog: Path, tmp_path: Path
+) -> None:
+    from broker_catalog.cache import cache_key
+    from broker_catalog.loader import catalog_files
+
+    cache = tmp_path / "cache"
+    files = catalog_files(minimal_catalog)
+    before = cache_key(files, minimal_catalog, cache)
+    os.utime(files[-1], ns=(1_000_000_000, 1_000_000_000))
+    assert cache_key(files, minimal_catalog, cache) == before

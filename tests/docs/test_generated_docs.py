@@ -16,7 +16,8 @@ REPO = Path(__file__).resolve().parents[2]
 def test_generated_file_is_current(path: Path) -> None:
     current = path.read_text(encoding="utf-8")
     assert current == regenerate.targets()[path](current), (
-        f"{path.relative_to(REPO)} is out of date; regenerate it with: python -m exposure.regenerate"
+        f"{path.relative_to(REPO)} is out of date; "
+        "regenerate it with: python -m exposure.regenerate"
     )
 
 

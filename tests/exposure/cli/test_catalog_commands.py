@@ -1,4 +1,4 @@
-"""`exposure catalog …` does what the docs say, with JSON for scripts and plain errors for people."""
+"""`exposure catalog …` does what the docs say: JSON for scripts, plain errors for people."""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_list_prints_every_broker(capsys: pytest.CaptureFixture[str], minimal_catalog: Path) -> None:
+def test_list_prints_every_broker(
+    capsys: pytest.CaptureFixture[str], minimal_catalog: Path
+) -> None:
     code, out, _ = run(capsys, "--catalog", str(minimal_catalog), "catalog", "list")
     assert code == 0
     assert "valid-broker" in out
@@ -47,7 +49,9 @@ def test_list_json_has_the_documented_fields(
     }
 
 
-def test_list_filters_by_category(capsys: pytest.CaptureFixture[str], minimal_catalog: Path) -> None:
+def test_list_filters_by_category(
+    capsys: pytest.CaptureFixture[str], minimal_catalog: Path
+) -> None:
     base = ("--catalog", str(minimal_catalog), "catalog", "list", "--json", "--category")
     assert json.loads(run(capsys, *base, "people-search")[1]) == []
     assert len(json.loads(run(capsys, *base, "utility-telecom")[1])) == 1
@@ -65,7 +69,9 @@ def test_an_unknown_category_is_a_clear_error(
     assert "Traceback" not in err
 
 
-def test_show_finds_a_broker_by_brand(capsys: pytest.CaptureFixture[str], minimal_catalog: Path) -> None:
+def test_show_finds_a_broker_by_brand(
+    capsys: pytest.CaptureFixture[str], minimal_catalog: Path
+) -> None:
     code, out, _ = run(capsys, "--catalog", str(minimal_catalog), "catalog", "show", "validsearch")
     assert code == 0
     assert "Valid Broker Example LLC  [valid-broker]" in out
@@ -76,7 +82,7 @@ def test_show_finds_a_broker_by_brand(capsys: pytest.CaptureFixture[str], minima
 def test_show_json_is_the_full_record(
     capsys: pytest.CaptureFixture[str], minimal_catalog: Path
 ) -> None:
-    code, out, _ = run(
+    _code, out, _ = run(
         capsys, "--catalog", str(minimal_catalog), "catalog", "show", "valid-broker", "--json"
     )
     record = json.loads(out)
@@ -97,15 +103,19 @@ def test_show_strips_terminal_control_sequences(
 ) -> None:
     path = minimal_catalog / "brokers" / "valid-broker.toml"
     hostile = 'summary = "Evil \\u001b]0;pwned\\u0007 title \\u202e reversed"'
-    path.write_text(path.read_text().replace('summary = "A fictional', hostile + '\n# "A fictional'))
+    path.write_text(
+        path.read_text().replace('summary = "A fictional', hostile + '\n# "A fictional')
+    )
     code, out, _ = run(capsys, "--catalog", str(minimal_catalog), "catalog", "show", "valid-broker")
     assert code == 0
-    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "\x1b" not in out
+    assert "\x07" not in out
+    assert "\u202e" not in out
     assert "Evil ]0;pwned title  reversed" in out
 
 
 def test_stats_json_counts(capsys: pytest.CaptureFixture[str], minimal_catalog: Path) -> None:
-    code, out, _ = run(capsys, "--catalog", str(minimal_catalog), "catalog", "stats", "--json")
+    _code, out, _ = run(capsys, "--catalog", str(minimal_catalog), "catalog", "stats", "--json")
     data = json.loads(out)
     assert data["brokers"] == 1
     assert data["by_category"]["utility-telecom"] == 1
@@ -160,5 +170,5 @@ def test_catalog_env_variable_selects_the_catalog(
     capsys: pytest.CaptureFixture[str], minimal_catalog: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("EXPOSURE_CATALOG", str(minimal_catalog))
-    code, out, _ = run(capsys, "catalog", "list", "--json")
+    _code, out, _ = run(capsys, "catalog", "list", "--json")
     assert [row["id"] for row in json.loads(out)] == ["valid-broker"]
