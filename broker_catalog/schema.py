@@ -431,6 +431,9 @@ class AnswerKind(StrEnum):
 class Choice(Model):
     value: FactId
     label: Text
+    because: Text | None = Field(
+        default=None, description="the reason sentence when this choice triggers a holding"
+    )
 
 
 class LifeFact(Model):
@@ -441,6 +444,10 @@ class LifeFact(Model):
     question: Text
     why: Text
     kind: AnswerKind
+    because: Text | None = Field(
+        default=None,
+        description="the reason sentence when a 'yes' triggers a holding, e.g. 'You have …'",
+    )
     choices: tuple[Choice, ...] = ()
 
     @model_validator(mode="after")

@@ -23,24 +23,32 @@ COUNTRIES = (
 
 _ZIP = r"\d{5}(?:\s*-\s*\d{4})?"
 _CITY_LINE = re.compile(rf"^(?P<city>.+?),+\s*(?P<state>[A-Z]{{2}}),?\s+(?P<zip>{_ZIP})$")
-_UNIT = r"(?:Suite|Ste\b\.?|Floor|Fl\b\.?|Unit|Apt\b\.?|P\.?\s?O\.?\s?Box|Building|Bldg|Tower|Room|#)"
+_UNIT = (
+    r"(?:Suite|Ste\b\.?|Floor|Fl\b\.?|Unit|Apt\b\.?|P\.?\s?O\.?\s?Box|Building|Bldg|Tower|Room|#)"
+)
 _GLUED_UNIT = re.compile(rf"(?<=[A-Za-z0-9.)])(?={_UNIT})")
 _GLUE = re.compile(r"(?<=[a-z0-9.)])(?=[A-Z])")
 
 
+def _cleaned(value: str) -> str | None:
+    return None if cells.is_blank(value) else cells.clean(value)
+
+
 def from_parts(street: str, city: str, state: str, postcode: str, country: str) -> tuple[str, ...]:
     """Lines from separate columns: street, "City, ST 12345", country. Blank parts are left out."""
-    street_line = cells.text(street)
-    place = ", ".join(p for p in (cells.text(city), cells.text(state)) if p)
-    code = cells.text(postcode)
+    street_line = _cleaned(street)
+    place = ", ".join(p for p in (_cleaned(city), _cleaned(state)) if p)
+    code = _cleaned(postcode)
+    if code and code.isdigit() and 3 <= len(code) < 5 and (_cleaned(state) or "").isalpha():
+        code = code.zfill(5)  # a spreadsheet stored the ZIP as a number and lost leading zeros
     place_line = f"{place} {code}".strip() if code else place
-    lines = [street_line, place_line, cells.text(country)]
+    lines = [street_line, place_line, _cleaned(country)]
     return tuple(" ".join(line.split()) for line in lines if line)
 
 
 def from_free_text(value: str) -> tuple[str, ...]:
     """An address typed as free text: one line per non-empty line of the answer."""
-    text = cells.text(value)
+    text = _cleaned(value)
     if text is None:
         return ()
     return tuple(line.strip(" ,") for line in text.split("\n") if line.strip(" ,"))
@@ -48,7 +56,7 @@ def from_free_text(value: str) -> tuple[str, ...]:
 
 def from_commas(value: str) -> tuple[str, ...]:
     """Vermont's "street, city, ST, zip, country" as lines; other shapes stay one line."""
-    text = cells.text(value)
+    text = _cleaned(value)
     if text is None:
         return ()
     parts = [p.strip() for p in cells.one_line(text).split(",") if p.strip()]
@@ -66,7 +74,7 @@ def from_run_together(value: str) -> tuple[str, ...]:
     unit word ("Suite", "Ste", "Floor", "#"), because capitals inside names ("McDonald") would
     otherwise be split too.
     """
-    text = cells.text(value)
+    text = _cleaned(value)
     if text is None:
         return ()
     rest = cells.one_line(text)

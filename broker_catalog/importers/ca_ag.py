@@ -29,7 +29,16 @@ PROTECTED = (
 ADDITIONAL = "Additional information about data collecting practices"
 DATE_ADDED = "Date Added"
 
-COLUMNS: tuple[str, ...] = (NAME, EMAIL, WEBSITE, ADDRESS, OPT_OUT, PROTECTED, ADDITIONAL, DATE_ADDED)
+COLUMNS: tuple[str, ...] = (
+    NAME,
+    EMAIL,
+    WEBSITE,
+    ADDRESS,
+    OPT_OUT,
+    PROTECTED,
+    ADDITIONAL,
+    DATE_ADDED,
+)
 
 
 def parse_row(row: Row, today: dt.date) -> Filing | None:

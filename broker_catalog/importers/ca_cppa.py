@@ -29,8 +29,8 @@ ZIP = "Data broker zip code:"
 COUNTRY = "Data broker country:"
 OTHER_ADDRESS = "Data broker primary address, if it does not comport to the format provided:"
 MINORS = "The data broker collects personal information of minors:"
-GEOLOCATION = "The data broker collects consumers’ precise geolocation:"
-REPRODUCTIVE = "The data broker collects consumers’ reproductive health care data:"
+GEOLOCATION = "The data broker collects consumers\u2019 precise geolocation:"
+REPRODUCTIVE = "The data broker collects consumers\u2019 reproductive health care data:"
 RIGHTS_PAGE = (
     "Data Broker's primary website that contains details on how consumers can exercise their CA "
     "Consumer Privacy Act rights, including how to delete their personal information:"
@@ -73,7 +73,7 @@ METRIC_COLUMNS: dict[str, tuple[str, str, str, str, str, str]] = {
         f"Number of requests to {_SOLD} complied with in whole in 2023:",
         f"Number of requests to {_SOLD} complied with in part in 2023:",
         f"Number of requests to {_SOLD} denied in 2023:",
-        f"Median number of days taken to respond substantively to a request to {_SOLD_DAYS} in 2023:",
+        f"Median number of days taken to respond substantively to a request to {_SOLD_DAYS} in 2023:",  # noqa: E501
         f"Mean number of days taken to respond substantively to a request to {_SOLD_DAYS} in 2023:",
     ),
     "opt_out": (
@@ -156,10 +156,11 @@ def parse_row(row: Row, today: dt.date) -> Filing | None:
 
 
 def _metrics(row: Row) -> tuple[tuple[RequestMetrics, ...], list[tuple[str, str]]]:
-    """2023 request metrics. "Complied" counts requests complied with in whole or in part.
+    """2023 request metrics. "Complied" is the count complied with *in whole*.
 
-    The schema has one ``complied`` number and no mean; the part-compliance and mean-day
-    figures are kept in the report (held back) so nothing the broker filed is lost.
+    Brokers fill "complied with in part" inconsistently (Spokeo repeats the whole count there,
+    so adding the two would double it). The schema has one ``complied`` number and no mean;
+    the part-compliance and mean-day figures are held back in the report so nothing is lost.
     """
     metrics: list[RequestMetrics] = []
     held_back: list[tuple[str, str]] = []
@@ -184,7 +185,7 @@ def _metrics(row: Row) -> tuple[tuple[RequestMetrics, ...], list[tuple[str, str]
             held_back.append((f"legal.metrics[{METRICS_YEAR}/{kind}].complied_in_part", str(part)))
         if mean is not None:
             held_back.append((f"legal.metrics[{METRICS_YEAR}/{kind}].mean_days", str(mean)))
-        complied = None if whole is None and part is None else (whole or 0) + (part or 0)
+        complied = whole
         if all(v is None for v in (received, complied, denied, median)):
             continue
         metrics.append(

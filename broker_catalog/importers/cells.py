@@ -26,7 +26,9 @@ _AT = re.compile(r"\s*[\[(]\s*at\s*[\])]\s*", re.IGNORECASE)
 _DOT = re.compile(r"\s*[\[(]\s*dot\s*[\])]\s*", re.IGNORECASE)
 _HOST_LABEL = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
 _TLD = re.compile(r"^[a-z]{2,63}$")
-_PHONE = re.compile(r"^\+?[0-9][0-9A-Z ().-]{6,20}(?:\s*(?:ext\.?|x)\s*[0-9]{1,6})?$", re.IGNORECASE)
+_PHONE = re.compile(
+    r"^\+?[0-9][0-9A-Z ().-]{6,20}(?:\s*(?:ext\.?|x)\s*[0-9]{1,6})?$", re.IGNORECASE
+)
 _INT = re.compile(r"^[0-9]{1,3}(?:,[0-9]{3})+$|^[0-9]+$")
 _YES = frozenset({"yes", "y", "true"})
 _NO = frozenset({"no", "n", "false"})
@@ -62,8 +64,15 @@ def is_blank(value: str) -> bool:
 
 
 def text(value: str) -> str | None:
-    """Free text (a statement, a note), or ``None`` when the broker said nothing."""
-    return None if is_blank(value) else clean(value)
+    """Free text (a statement, a note) as filed, or ``None`` when the broker said nothing.
+
+    Only line ends, invisible characters and the outer whitespace are normalised: statements
+    are quoted, so the broker's own spacing stays.
+    """
+    if is_blank(value):
+        return None
+    quoted = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", quoted).strip() or None
 
 
 def yes_no(value: str) -> Tri:
@@ -83,8 +92,8 @@ def email(value: str) -> str | None:
     if is_blank(value):
         return None
     plain = _DOT.sub(".", _AT.sub("@", one_line(value))).replace("mailto:", "")
-    for candidate in _EMAIL_LIKE.findall(plain):
-        candidate = candidate.strip(".")
+    for found in _EMAIL_LIKE.findall(plain):
+        candidate = str(found).strip(".")
         if _EMAIL.match(candidate):
             return candidate
     raise CellError("an e-mail address like name@example.org")

@@ -169,9 +169,14 @@ def _settle_brands(plan: _Plan) -> None:
                 del plan.results[broker_id]
                 for row in filing.rows:
                     plan.problems.append(
-                        RowProblem(row, "name", f"a name no other record uses (it is a trade "
-                                   f"name of {holder!r}; add this broker by hand)", broker.name,
-                                   skipped=True)  # fmt: skip
+                        RowProblem(
+                            row,
+                            "name",
+                            f"a name no other record uses (it is a trade "
+                            f"name of {holder!r}; add this broker by hand)",
+                            broker.name,
+                            skipped=True,
+                        )
                     )
                 continue
         kept = []
@@ -255,7 +260,9 @@ def _render(
             unchanged.append(broker_id)
             continue
         files.append(FileChange(path, old_text, text))
-        changed.append(BrokerChange(broker_id, broker.name, path, rows, tuple(diff(before, broker))))
+        changed.append(
+            BrokerChange(broker_id, broker.name, path, rows, tuple(diff(before, broker)))
+        )
     return files, new, changed, unchanged
 
 
@@ -271,7 +278,7 @@ def _validated(path: Path, broker: Broker) -> Broker:
 
 
 def _validate_staged(root: Path, texts: dict[Path, str]) -> None:
-    """Load the catalog as it would be after the import, from a copy, before touching the real one."""
+    """Load the catalog as the import would leave it, from a copy, before touching the real one."""
     brokers_dir = root / "brokers"
     with tempfile.TemporaryDirectory(prefix="exposure-import-") as tmp:
         stage = Path(tmp)

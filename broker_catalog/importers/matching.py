@@ -8,8 +8,9 @@ Rules, in order; the first that names exactly one record wins:
    "ACCUDATA INTEGRATED MARKETING, INC." = the DBA "AccuData Integrated Marketing" of
    Compact Information Systems in the CPPA file;
 3. the same website domain ("www." ignored), but only if exactly one record has it, no other
-   filing in the same file uses it (transunion.com serves eight registrants) and it is not a
-   shared host such as a site builder.
+   filing in the same file uses it (transunion.com serves eight registrants), it is not a
+   shared host such as a site builder, and the two names share a distinctive word: a domain
+   alone would fold "PricewaterhouseCoopers LLP" into its subsidiary "PwC Product Sales LLC".
 
 A rule that names several records is ambiguous and falls through to the next one; a filing
 that matches nothing becomes a new record.
@@ -42,6 +43,22 @@ def domain(website: str) -> str | None:
     return host.removeprefix("www.") or None
 
 
+#: Words too common in broker names to show that two names mean the same company.
+GENERIC_WORDS = frozenset(
+    {
+        "and", "of", "for", "data", "marketing", "group", "solutions", "services", "service",
+        "information", "technologies", "technology", "media", "digital", "analytics", "direct",
+        "consumer", "holdings", "international", "global", "national", "usa", "us", "america",
+        "american", "systems", "network", "networks", "research", "partners", "management",
+        "consulting", "lists", "list", "intelligence", "insights", "labs", "com", "io", "ai",
+    }
+)  # fmt: skip
+
+
+def _distinctive(name: str) -> set[str]:
+    return {w for w in names.words(name) if len(w) >= 3 and w not in GENERIC_WORDS}
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     broker_id: str
@@ -55,10 +72,14 @@ class Index:
         self._by_name: dict[str, set[str]] = {}
         self._by_brand: dict[str, set[str]] = {}
         self._by_domain: dict[str, set[str]] = {}
+        self._words: dict[str, set[str]] = {}
         for record in records:
             self.add(record)
 
     def add(self, record: Broker) -> None:
+        self._words[record.id] = set().union(
+            *(_distinctive(n) for n in (record.name, *record.brands))
+        )
         self._by_name.setdefault(names.name_key(record.name), set()).add(record.id)
         for brand in record.brands:
             self._by_brand.setdefault(names.name_key(brand), set()).add(record.id)
@@ -81,7 +102,9 @@ class Index:
         if host and host not in busy_domains and host not in SHARED_HOSTS:
             by_domain = self._by_domain.get(host, set())
             if len(by_domain) == 1:
-                return Match(next(iter(by_domain)), "domain")
+                candidate = next(iter(by_domain))
+                if _distinctive(filing.name) & self._words[candidate]:
+                    return Match(candidate, "domain")
         return None
 
     def by_name_or_brand(self, name: str) -> str | None:

@@ -42,7 +42,7 @@ class Merger:
         legal = self._legal(old.legal, incoming.legal, decide)
         contacts = self._contacts(old.contacts, incoming.contacts, decide)
         update: dict[str, Any] = {
-            "sources": self._sources(old),
+            "sources": self._sources(old, handwritten),
             "legal": legal,
             "contacts": contacts,
         }
@@ -64,10 +64,23 @@ class Merger:
         ]
         return not others or self.registry.precedence >= max(others)
 
-    def _sources(self, old: Broker) -> tuple[Any, ...]:
+    def _sources(self, old: Broker, handwritten: bool) -> tuple[Any, ...]:
+        """Add the file's source; refresh it on imported records, never on hand-written ones.
+
+        A maintainer's entry for the same id may carry an ``accessed`` date or a title of
+        their own; it is kept, and a differing URL is reported.
+        """
         mine = self.registry.source
-        if all(s.id != mine.id for s in old.sources):
+        theirs = next((s for s in old.sources if s.id == mine.id), None)
+        if theirs is None:
             return (*old.sources, mine)
+        if handwritten:
+            if theirs.url != mine.url:
+                self.notes.append(
+                    f"{old.id}: source {mine.id!r} kept as written (url {theirs.url}); the "
+                    f"importer would cite {mine.url}"
+                )
+            return old.sources
         return tuple(mine if s.id == mine.id else s for s in old.sources)
 
     def _legal(self, old: Legal, new: Legal, decide: _Decider) -> Legal:
@@ -76,7 +89,9 @@ class Merger:
         disclosures = Disclosures(
             **{
                 f: decide.pick(
-                    f"legal.disclosures.{f}", getattr(old.disclosures, f), getattr(new.disclosures, f)
+                    f"legal.disclosures.{f}",
+                    getattr(old.disclosures, f),
+                    getattr(new.disclosures, f),
                 )
                 for f in Disclosures.model_fields
             }
@@ -98,7 +113,9 @@ class Merger:
             if f != "sources"
         }
         source = self.registry.source.id
-        contributes = any(getattr(new, f) != UNKNOWN and getattr(new, f) == v for f, v in values.items())
+        contributes = any(
+            getattr(new, f) != UNKNOWN and getattr(new, f) == v for f, v in values.items()
+        )
         sources = old.sources
         if contributes and source not in sources:
             sources = (*sources, source)
@@ -139,9 +156,10 @@ class Merger:
         known = set() if old.opt_out is None else {m.url for m in old.opt_out.methods}
         fresh = [m.url for m in new.methods if m.url not in known]
         if fresh:
+            pages = ", ".join(map(str, fresh))
             self.notes.append(
-                f"{old.id}: {self.registry.source.id} lists opt-out page {', '.join(map(str, fresh))}"
-                "; not applied to a hand-written record, please review"
+                f"{old.id}: {self.registry.source.id} lists opt-out page {pages}; not applied "
+                "to a hand-written record, please review"
             )
 
 
@@ -156,7 +174,7 @@ class _Decider:
     notes: list[str]
 
     def pick(self, path: str, old: Any, new: Any) -> Any:
-        if new == UNKNOWN or new == old:
+        if new in (UNKNOWN, old):
             return old
         if old == UNKNOWN:
             return new

@@ -25,14 +25,22 @@ LEGAL_FORMS = frozenset(
 )  # fmt: skip
 
 _DBA = re.compile(
-    r"\s*(?:\(\s*)?\b(?:doing business as|d/b/a/?|dba|a/k/a|aka)\b\s*:?\s*", re.IGNORECASE
+    r"\s*(?:\(\s*)?\b(?:doing business as|formerly(?: known as)?|d[./]?b[./]?a|[af][./]?k[./]?a)"
+    r"(?![A-Za-z0-9])\.?\s*:?\s*",
+    re.IGNORECASE,
 )
 _GROUP_TAIL = re.compile(
     r",?\s+(?:and|&)\s+(?:its\s+)?(?:subsidiaries|affiliates)(?:\s*(?:/|and)\s*affiliates)?\s*$",
     re.IGNORECASE,
 )
+_INCORPORATION = re.compile(
+    r",?\s+an?\s+[A-Za-z ]{2,30}?\s+(?:corporation|limited liability company|company|"
+    r"partnership)\s*$",
+    re.IGNORECASE,
+)
 _FORMERLY = re.compile(r"^(?:formerly|f/k/a|fka|previously)\b\s*:?\s*", re.IGNORECASE)
-_DOTTED_FORM = re.compile(r"\b(l)\.\s?(l)\.\s?(c)\.?|\b(i)\.(n)\.(c)\.?", re.IGNORECASE)
+#: Dotted initials ("L.L.C.", "S.A.", "R. R.") are read as one word.
+_INITIALS = re.compile(r"\b(?:[A-Za-z]\.\s?){2,}")
 _MAX_SLUG = 80
 
 
@@ -61,8 +69,9 @@ def split_brands(cell: str) -> tuple[str, ...]:
     if cells.is_blank(cell):
         return ()
     pieces: list[str] = []
-    for chunk in re.split(r"[\n;]|,(?!\s*(?:inc|llc|ltd|corp|co|lp|llp)\b\.?)", cells.clean(cell),
-                          flags=re.IGNORECASE):
+    for chunk in re.split(
+        r"[\n;]|,(?!\s*(?:inc|llc|ltd|corp|co|lp|llp)\b\.?)", cells.clean(cell), flags=re.IGNORECASE
+    ):
         for part in _DBA.split(chunk):
             brand = _tidy(_FORMERLY.sub("", _tidy(part)))
             if brand and not cells.is_blank(brand) and not _only_legal_form(brand):
@@ -89,8 +98,8 @@ def _only_legal_form(brand: str) -> bool:
 def words(name: str) -> list[str]:
     """The words that identify a company, lower-case ASCII, legal forms and "the" removed."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    text = _GROUP_TAIL.sub("", ascii_name)
-    text = _DOTTED_FORM.sub(lambda m: "".join(g for g in m.groups() if g), text)
+    text = _INCORPORATION.sub("", _GROUP_TAIL.sub("", ascii_name))
+    text = _INITIALS.sub(lambda m: m.group(0).replace(".", "").replace(" ", "") + " ", text)
     text = text.lower().replace("&", " and ").replace("'", "").replace("\u2019", "")
     tokens = re.sub(r"[^a-z0-9]+", " ", text).split()
     while len(tokens) > 1 and tokens[0] == "the":

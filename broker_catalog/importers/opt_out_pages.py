@@ -63,7 +63,9 @@ def parse_row(row: Row, today: dt.date) -> Filing | None:
     broker = filing.base_record(
         REGISTRY, today, name=legal_name, brands=name_brands, legal=legal, opt_out=opt_out
     )
-    held_back = [("opt_out.methods[web_form].hidden_from_search", row.tri(HIDING))]
+    held_back: list[tuple[str, str]] = [
+        ("opt_out.methods[web_form].hidden_from_search", row.tri(HIDING))
+    ]
     stopped = row.line(HIDING_STOPPED)
     if stopped:
         held_back.append(("opt_out.methods[web_form].hiding_stopped", stopped))
@@ -71,7 +73,8 @@ def parse_row(row: Row, today: dt.date) -> Filing | None:
         dict.fromkeys(
             other
             for part in (row.text(OTHERS) or "").split(";")
-            if (other := cells.one_line(part)) and names.name_key(other) != names.name_key(legal_name)
+            if (other := cells.one_line(part))
+            and names.name_key(other) != names.name_key(legal_name)
         )
     )
     kept = tuple((f, v) for f, v in held_back if v != "unknown")

@@ -23,7 +23,8 @@ class RowProblem:
     def __str__(self) -> str:
         got = self.got if len(self.got) <= 80 else self.got[:77] + "..."
         outcome = "row skipped" if self.skipped else "value left unknown"
-        return f"row {self.row}, column {self.column!r}: expected {self.expected}, got {got!r} ({outcome})"
+        where = f"row {self.row}, column {self.column!r}"
+        return f"{where}: expected {self.expected}, got {got!r} ({outcome})"
 
 
 @dataclass(frozen=True, slots=True)

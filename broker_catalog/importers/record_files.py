@@ -9,6 +9,7 @@ import stops before anything is written.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 import tempfile
 import tomllib
@@ -20,7 +21,7 @@ from typing import Any
 import tomlkit
 from pydantic import BaseModel
 from tomlkit.container import Container
-from tomlkit.items import AoT, Item, Table
+from tomlkit.items import AoT, Array, Item, Table
 
 from broker_catalog.errors import CatalogError, Problem
 from broker_catalog.schema import Broker
@@ -41,7 +42,10 @@ def render_update(text: str, old: Broker, new: Broker) -> str:
     """``text`` (which loads as ``old``) edited to load as ``new``, touching only what changed."""
     doc = tomlkit.parse(text)
     _sync(doc, old, new)
-    return tomlkit.dumps(doc)
+    out = tomlkit.dumps(doc)
+    if text.endswith("\n") and not text.endswith("\n\n"):
+        out = out.rstrip("\n") + "\n"  # new tables end with a blank line; not at the file's end
+    return out
 
 
 def check_round_trip(path: Path, text: str, intended: Broker) -> None:
@@ -49,7 +53,9 @@ def check_round_trip(path: Path, text: str, intended: Broker) -> None:
     try:
         loaded = Broker.model_validate(tomllib.loads(text))
     except (tomllib.TOMLDecodeError, ValueError) as exc:
-        raise CatalogError([Problem(path, "", f"importer produced an unreadable record: {exc}")]) from None
+        raise CatalogError(
+            [Problem(path, "", f"importer produced an unreadable record: {exc}")]
+        ) from None
     if loaded != intended:
         msg = "importer produced a file that does not read back as the merged record (a bug)"
         raise CatalogError([Problem(path, "", msg)])
@@ -65,27 +71,44 @@ def _sync(table: _TableLike, old: BaseModel, new: BaseModel) -> None:
         if after is None:
             if name in table:
                 del table[name]
-        elif isinstance(after, BaseModel) and isinstance(current, Table) and not current.is_super_table():
+        elif (
+            isinstance(after, BaseModel)
+            and isinstance(current, Table)
+            and not current.is_super_table()
+        ):
             _sync(current, before, after)
-        elif _is_model_list(after) and isinstance(current, AoT):
-            table[name] = _sync_aot(current, before, after)
+        elif _is_model_list(after) and isinstance(current, AoT) and before:
+            _sync_aot(current, before, after)
+        elif _is_model_list(after) and isinstance(current, Array):
+            table[name] = _inline_array(after)  # keep the author's inline style
         else:
             table[name] = _item(after)
 
 
-def _sync_aot(current: AoT, before: tuple[Any, ...], after: tuple[Any, ...]) -> AoT:
-    """Reuse the existing tables (with their comments) for entries that did not change."""
-    existing = list(current.body)
-    unused = list(range(len(existing)))
-    out = tomlkit.aot()
-    for entry in after:
-        same = next((i for i in unused if i < len(before) and before[i] == entry), None)
-        if same is not None:
-            unused.remove(same)
-            out.append(existing[same])
-        else:
-            out.append(_table(entry))
-    return out
+def _sync_aot(current: AoT, before: tuple[Any, ...], after: tuple[Any, ...]) -> None:
+    """Edit the array of tables in place: unchanged entries keep their text and comments."""
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for op, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+        if op == "equal":
+            continue
+        for index in reversed(range(i1, i2)):
+            del current[index]
+        for offset, entry in enumerate(after[j1:j2]):
+            table = _table(entry)
+            table.add(tomlkit.nl())
+            current.insert(i1 + offset, table)
+
+
+def _inline_array(entries: tuple[Any, ...]) -> Array:
+    array = tomlkit.array()
+    for entry in entries:
+        inline = tomlkit.inline_table()
+        for key, value in _table(entry).items():
+            inline[key] = value
+        array.append(inline)
+    if len(entries) > 1:
+        array.multiline(True)
+    return array
 
 
 def _is_model_list(value: Any) -> bool:
@@ -148,6 +171,8 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, Mapping):
         return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)  # "1" reads back as 1.0 in a float field; write it as people do
     if isinstance(value, dt.date | int | float | bool | str):
         return value
     raise TypeError(f"cannot write {type(value).__name__} to TOML")
@@ -163,8 +188,8 @@ def write_all(texts: Mapping[Path, str]) -> None:
     try:
         for path, text in texts.items():
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-            staged.append((Path(tmp), path))
+            fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+            staged.append((Path(name), path))
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
                 handle.flush()
@@ -173,7 +198,7 @@ def write_all(texts: Mapping[Path, str]) -> None:
         try:
             for tmp, path in staged:
                 previous = path.read_bytes() if path.exists() else None
-                os.replace(tmp, path)
+                tmp.replace(path)
                 done.append((path, previous))
         except OSError:
             for path, previous in reversed(done):
@@ -183,5 +208,5 @@ def write_all(texts: Mapping[Path, str]) -> None:
                     path.write_bytes(previous)
             raise
     finally:
-        for tmp, _ in staged:
-            tmp.unlink(missing_ok=True)
+        for leftover, _ in staged:
+            leftover.unlink(missing_ok=True)

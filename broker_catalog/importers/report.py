@@ -97,7 +97,7 @@ class ImportReport:
         return "\n".join(out).rstrip() + "\n"
 
     def unified_diff(self) -> str:
-        chunks = []
+        chunks: list[str] = []
         for change in self.files:
             name = str(change.path.relative_to(self.catalog_root))
             before = [] if change.before is None else change.before.splitlines(keepends=True)

@@ -52,7 +52,8 @@ def read_table(path: Path, wanted: Sequence[str]) -> Table:
         shown = records[0][:3] if records else []
         msg = (
             f"no header row found: expected a row containing the column {wanted[0]!r} within "
-            f"the first {HEADER_SEARCH_ROWS} rows (row 1 starts {shown!r}); is this the right format?"
+            f"the first {HEADER_SEARCH_ROWS} rows (row 1 starts {shown!r}); is this the right "
+            "format?"
         )
         raise CatalogError([Problem(path, "header", msg, 1)])
     header = records[header_at]

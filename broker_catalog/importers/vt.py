@@ -26,21 +26,25 @@ ADDRESS = "Address:"
 EMAIL = "Email Address:"
 WEBSITE = "Primary Internet Address:"
 PERMITS_OPT_OUT = (
-    "3. Does the data broker permit a consumer to opt out of the data broker’s collection of "
+    "3. Does the data broker permit a consumer to opt out of the data broker\u2019s collection of "
     "brokered personal information, opt out ofits databases or opt out of certain sales of data? :"
 )
 METHOD = "a. What was the method for requesting an opt-out?"
 SCOPE = "b. If the opt-out applied to only certain activities or sales, which ones?"
 THIRD_PARTY = (
     "c. Does the data broker permit a consumer to authorize a third party to perform the opt-out "
-    "on the consumer’s behalf?"
+    "on the consumer\u2019s behalf?"
 )
 CANNOT = (
     "4. Statement specifying the data collection, databases or sales activities from which a "
     "consumer may not opt out:"
 )
-CREDENTIALING = "5. Statement regarding whether the data broker implements a purchaser credentialing process:"  # noqa: E501
-BREACHES = "6. The number of security breaches that the data broker experienced during the prior year:"  # noqa: E501
+CREDENTIALING = (
+    "5. Statement regarding whether the data broker implements a purchaser credentialing process:"
+)
+BREACHES = (
+    "6. The number of security breaches that the data broker experienced during the prior year:"
+)
 BREACHED = "a. Total number of consumers affected by the breaches:"
 MINORS = (
     "7. Does the data broker have actual knowledge that it possesses the brokered personal "
@@ -85,7 +89,9 @@ def parse_row(row: Row, today: dt.date) -> Filing | None:
         registration = None
     status = (row.line(STATUS) or "").upper()
     statements = tuple(
-        s for column, topic in _STATEMENTS for s in filing.statement(REGISTRY, topic, row.text(column))
+        s
+        for column, topic in _STATEMENTS
+        for s in filing.statement(REGISTRY, topic, row.text(column))
     )
     legal = Legal(
         registries=(

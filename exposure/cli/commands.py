@@ -28,10 +28,12 @@ COMMANDS: dict[str, Command] = {
     "doctor": Command(
         "exposure.cli.doctor", "show versions, keyring backend, fonts and data paths"
     ),
-    "demo": Command(_RESERVED, "run the check on the built-in demo profile", available=False),
-    "audit": Command(_RESERVED, "estimate which brokers likely hold your records", available=False),
+    "demo": Command("exposure.cli.audit_commands", "run the check on the built-in demo profile"),
+    "audit": Command(
+        "exposure.cli.audit_commands", "estimate which brokers likely hold your records"
+    ),
     "profile": Command(
-        _RESERVED, "create, show, edit, export or wipe your profile", available=False
+        "exposure.cli.profile_commands", "create, show, edit, export or wipe your profile"
     ),
     "letters": Command(_RESERVED, "draft opt-out and data-rights letters", available=False),
     "requests": Command(_RESERVED, "track requests, deadlines and follow-ups", available=False),

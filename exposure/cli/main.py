@@ -58,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=cli_path(env_catalog) if env_catalog else None,
         help="use the catalog in DIR instead of the built-in one (env: EXPOSURE_CATALOG)",
     )
+    env_vault = os.environ.get("EXPOSURE_VAULT")
+    parser.add_argument(
+        "--vault",
+        metavar="DIR",
+        type=cli_path,
+        default=cli_path(env_vault) if env_vault else None,
+        help="keep the encrypted vault in DIR (env: EXPOSURE_VAULT)",
+    )
     parser.add_argument(
         "--no-cache",
         action="store_true",

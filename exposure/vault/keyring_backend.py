@@ -9,6 +9,16 @@ passphrase, visibly, never fall back to storing its key in the clear.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
+
+
+class KeyringLike(Protocol):
+    """The three calls the vault makes; any keyring backend provides them."""
+
+    def get_password(self, service: str, username: str) -> str | None: ...
+    def set_password(self, service: str, username: str, password: str) -> None: ...
+    def delete_password(self, service: str, username: str) -> None: ...
+
 
 _UNTRUSTED_MODULES = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt")
 _UNTRUSTED_NAMES = ("PlaintextKeyring", "Windows.EncryptedKeyring", "UncryptedFileKeyring")
@@ -36,6 +46,12 @@ def classify(backend: object) -> KeyringStatus:
 
 
 def current() -> KeyringStatus:
+    return classify(backend())
+
+
+def backend() -> KeyringLike:
+    """The keyring backend keyring chose for this machine (may be an unusable one)."""
     import keyring
 
-    return classify(keyring.get_keyring())
+    chosen: KeyringLike = keyring.get_keyring()
+    return chosen

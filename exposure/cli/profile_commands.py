@@ -1,0 +1,256 @@
+"""`exposure profile …`: the person's saved profile, kept in the encrypted vault."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+from exposure.cli.arguments import cli_path
+
+if TYPE_CHECKING:
+    from broker_catalog.catalog import Catalog
+    from broker_catalog.schema import LifeFact
+    from exposure.profile.model import Answer, Profile
+
+
+def build(parser: argparse.ArgumentParser, name: str) -> None:
+    parser.description = (
+        "Create, look at, change, export or wipe your saved profile. It lives in an encrypted "
+        "vault (key in the OS keyring, or a passphrase where there is none)."
+    )
+    sub = parser.add_subparsers(dest="profile_command", metavar="SUBCOMMAND", required=True)
+
+    p = sub.add_parser(
+        "init",
+        help="answer the questions and save the profile",
+        description="Answer the life-fact questions (no personal data) and save them in the "
+        "vault. Type the number of a choice, several numbers separated by commas for "
+        "'choose all', or ? for 'I don't know'.",
+    )
+    p.add_argument(
+        "--from",
+        dest="source",
+        type=cli_path,
+        metavar="FILE",
+        help="take answers from a profile file",
+    )
+    p.set_defaults(handler=init)
+
+    p = sub.add_parser("show", help="show the saved profile", description="Show the saved profile.")
+    p.add_argument("--identity", action="store_true", help="also show identity fields")
+    p.add_argument("--json", action="store_true", help="print the profile as JSON")
+    p.set_defaults(handler=show)
+
+    p = sub.add_parser(
+        "edit",
+        help="change answers: FACT=VALUE …",
+        description="Change saved answers, e.g. 'exposure profile edit utility_gas=yes "
+        "social_media_public=facebook,tiktok state=NM'. VALUE ? means 'I don't know'.",
+    )
+    p.add_argument("changes", nargs="+", metavar="FACT=VALUE")
+    p.set_defaults(handler=edit)
+
+    p = sub.add_parser(
+        "export",
+        help="write the profile to a file",
+        description="Write the saved profile to a JSON or TOML file (by extension). Identity "
+        "fields are left out unless --with-identity is given, because the file is not encrypted.",
+    )
+    p.add_argument("--out", type=cli_path, metavar="FILE", required=True)
+    p.add_argument("--with-identity", action="store_true", help="include identity fields")
+    p.set_defaults(handler=export)
+
+    p = sub.add_parser(
+        "import",
+        help="save a profile file into the vault",
+        description="Check a profile file against the catalog and save it in the vault, "
+        "replacing the saved profile. Delete the plain file afterwards if it holds identity.",
+    )
+    p.add_argument("file", type=cli_path, metavar="FILE")
+    p.set_defaults(handler=import_file)
+
+    p = sub.add_parser(
+        "wipe",
+        help="delete the vault and its key",
+        description="Delete the vault folder and its key in the OS keyring. This cannot be undone.",
+    )
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(handler=wipe)
+
+    p = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of a profile file",
+        description="Print the JSON Schema of a profile file (see docs/profile.md).",
+    )
+    p.set_defaults(handler=schema)
+
+
+def _save(args: argparse.Namespace, profile: Profile) -> None:
+    from exposure.cli.session import open_vault
+    from exposure.profile.store import save_to_vault
+
+    vault = open_vault(args, create=True)
+    save_to_vault(vault, profile)
+    print(f"Saved in the vault at {vault.path} (key: {vault.key_source}).")
+
+
+def _saved(args: argparse.Namespace) -> Profile:
+    from exposure.cli.session import open_vault
+    from exposure.errors import UsageError
+    from exposure.profile.store import load_from_vault
+
+    found = load_from_vault(open_vault(args))
+    if found is None:
+        raise UsageError("the vault has no profile yet; run 'exposure profile init'")
+    return found
+
+
+def _ask(fact: LifeFact) -> Answer:
+    from broker_catalog.schema import AnswerKind
+    from exposure.profile.answers import check_answer, parse_answer
+    from exposure.profile.model import UNKNOWN
+
+    print(f"\n[{fact.topic}] {fact.question}\n  Why we ask: {fact.why}")
+    for n, choice in enumerate(fact.choices, 1):
+        print(f"  {n}. {choice.label}")
+    hint = {
+        AnswerKind.YES_NO: "yes / no / ?",
+        AnswerKind.STATE: "two-letter state code, or ?",
+        AnswerKind.STATES: "state codes separated by commas, none, or ?",
+        AnswerKind.MULTI: "numbers separated by commas, none, or ?",
+        AnswerKind.CHOICE: "a number, or ?",
+    }[fact.kind]
+    while True:
+        try:
+            reply = input(f"  ({hint}) > ")
+        except EOFError:
+            return UNKNOWN
+        by_number = {str(n): c.value for n, c in enumerate(fact.choices, 1)}
+        if fact.choices:
+            reply = ",".join(by_number.get(p.strip(), p.strip()) for p in reply.split(","))
+        answer = parse_answer(fact, reply)
+        problem = check_answer(fact, answer)
+        if problem is None:
+            return answer
+        print(f"  That answer {problem}.")
+
+
+def init(args: argparse.Namespace) -> int:
+    from exposure.cli.session import load_catalog
+    from exposure.profile.answers import validate
+    from exposure.profile.files import read_profile
+    from exposure.profile.model import Profile
+
+    catalog = load_catalog(args)
+    if args.source:
+        profile = validate(read_profile(args.source), catalog)
+    else:
+        print("These questions are about your life, never your name or address.")
+        print("Answer ? whenever you are not sure: the estimate widens instead of guessing.")
+        profile = Profile(facts={f.id: _ask(f) for f in catalog.facts})
+    _save(args, profile)
+    return 0
+
+
+def show(args: argparse.Namespace) -> int:
+    from exposure.cli.session import load_catalog
+
+    profile = _saved(args)
+    if not args.identity:
+        profile = profile.without_identity()
+    if args.json:
+        print(profile.model_dump_json(indent=2, exclude_none=True))
+        return 0
+    catalog = load_catalog(args)
+    for line in _describe(profile, catalog):
+        print(line)
+    return 0
+
+
+def _describe(profile: Profile, catalog: Catalog) -> list[str]:
+    lines = []
+    for fact in catalog.facts:
+        answer = profile.answer(fact.id)
+        labels = {c.value: c.label for c in fact.choices}
+        values = answer if isinstance(answer, list) else [answer]
+        shown = ", ".join(labels.get(v, v) for v in values) if values else "none"
+        lines.append(f"{fact.id:<24} {shown}")
+    if profile.identity is not None:
+        lines.append("")
+        lines.append("identity:")
+        lines += [f"  {k}: {v}" for k, v in profile.identity.model_dump(exclude_none=True).items()]
+    return lines
+
+
+def edit(args: argparse.Namespace) -> int:
+    from exposure.cli.session import load_catalog
+    from exposure.errors import UsageError
+    from exposure.profile.answers import parse_answer, validate
+
+    catalog = load_catalog(args)
+    profile = _saved(args)
+    facts = dict(profile.facts)
+    for change in args.changes:
+        fact_id, sep, value = change.partition("=")
+        fact = catalog.fact_by_id.get(fact_id.strip())
+        if not sep or fact is None:
+            raise UsageError(
+                f"'{change}' is not FACT=VALUE with a known fact; see 'exposure profile show'"
+            )
+        facts[fact.id] = parse_answer(fact, value)
+    _save(args, validate(profile.model_copy(update={"facts": facts}), catalog))
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    from exposure.atomic import write_atomic
+    from exposure.cli.session import warn
+    from exposure.profile.files import profile_to_text
+
+    profile = _saved(args)
+    if not args.with_identity:
+        profile = profile.without_identity()
+    elif profile.has_identity():
+        warn("warning: the exported file holds identity fields in plain text")
+    write_atomic(args.out, profile_to_text(profile, args.out.suffix.lower()).encode("utf-8"))
+    print(f"Wrote {args.out}")
+    return 0
+
+
+def import_file(args: argparse.Namespace) -> int:
+    from exposure.cli.session import load_catalog
+    from exposure.profile.answers import validate
+    from exposure.profile.files import read_profile
+
+    _save(args, validate(read_profile(args.file), load_catalog(args)))
+    if read_profile(args.file).has_identity():
+        print(f"The file {args.file} holds identity in plain text: delete it now that it is saved.")
+    return 0
+
+
+def wipe(args: argparse.Namespace) -> int:
+    from exposure.cli.session import vault_path
+    from exposure.vault.keyring_backend import backend
+    from exposure.vault.store import wipe as wipe_vault
+
+    path = vault_path(args)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            from exposure.errors import UsageError
+
+            raise UsageError("refusing to wipe without confirmation; add --yes")
+        if input(f"Delete the vault at {path} and its key? Type 'wipe' to confirm: ") != "wipe":
+            print("Nothing deleted.")
+            return 1
+    print("Vault deleted." if wipe_vault(path, backend()) else f"There was no vault at {path}.")
+    return 0
+
+
+def schema(args: argparse.Namespace) -> int:
+    import json
+
+    from exposure.profile.model import Profile
+
+    print(json.dumps(Profile.model_json_schema(), indent=2))
+    return 0

@@ -1,0 +1,160 @@
+"""The action plan: for each broker that likely holds a person's records, the best next step.
+
+Which step (first that applies):
+
+1. ``fcra_disclosure_and_freeze`` when the broker is an FCRA consumer reporting agency: state
+   privacy laws exempt that data, but the FCRA gives a free file disclosure and a freeze.
+2. ``opt_out`` when the broker offers a consumer route (form, e-mail, post, phone).
+3. ``no_consumer_route`` otherwise, with the levers that do exist (from the catalog record).
+
+For Californians, one extra ``california_drop`` action covers every likely broker on the
+California registry at once (the Delete Act's DROP); brokers it does not cover are named.
+
+Ranking (documented in docs/engine.md): ``impact`` = likelihood weight (likely 1, possible 0.5)
+x directness (3 when the broker has a documented immigration-enforcement tie, 2 for any other
+government tie, 1 otherwise); a collapsed action adds half the impact of each further broker.
+``effort`` = the sum of the verification burdens, plus 3 when it costs money. Actions a person
+can take come first, then the brokers with no consumer route; within each, actions sort by
+``score = 10 * impact - effort``, then by title, so the result is deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from broker_catalog.schema import Broker, Likelihood, OptOutMethod, Verification
+from exposure.engine.result import Action, ActionKind, Method
+
+BURDEN = {
+    Verification.NONE: 0,
+    Verification.EMAIL_LINK: 1,
+    Verification.CAPTCHA: 1,
+    Verification.PHONE_CALL: 2,
+    Verification.ACCOUNT: 2,
+    Verification.POSTAL_MAIL: 2,
+    Verification.ID_UPLOAD: 3,
+    Verification.SSN: 3,
+    Verification.NOTARISED: 4,
+}
+
+
+def directness(broker: Broker) -> int:
+    if any(t.immigration_enforcement for t in broker.government_ties):
+        return 3
+    return 2 if broker.government_ties else 1
+
+
+def impact_of(broker: Broker, likelihood: Likelihood) -> float:
+    weight = {Likelihood.LIKELY: 1.0, Likelihood.POSSIBLE: 0.5}.get(likelihood, 0.0)
+    return weight * directness(broker)
+
+
+def _method(m: OptOutMethod) -> Method:
+    contact = m.url or m.email or m.phone or ", ".join(m.address or ())
+    return Method(kind=m.kind.value, contact=contact, covers=m.covers)
+
+
+def action_kind(broker: Broker) -> ActionKind:
+    opt = broker.opt_out
+    if broker.legal.fcra == "yes":
+        return "fcra_disclosure_and_freeze"
+    if opt is not None and opt.available in ("yes", "partial") and opt.methods:
+        return "opt_out"
+    return "no_consumer_route"
+
+
+def _single(broker: Broker, likelihood: Likelihood) -> Action:
+    kind = action_kind(broker)
+    opt = broker.opt_out
+    methods = tuple(_method(m) for m in opt.methods) if opt else ()
+    verification = tuple(v.value for v in opt.verification) if opt else ()
+    steps: tuple[str, ...] = opt.steps if opt else ()
+    if kind == "fcra_disclosure_and_freeze":
+        title = f"Ask {broker.name} for your free file disclosure, then freeze it"
+        steps = (
+            "Ask for your free file disclosure under the Fair Credit Reporting Act to see what "
+            "it holds about you.",
+            "Place a security freeze so the file is not released without your permission.",
+            *steps,
+        )
+    elif kind == "opt_out":
+        title = f"Opt out of {broker.name}"
+    else:
+        title = f"{broker.name}: no consumer opt-out"
+        alternatives = opt.alternatives if opt else ()
+        steps = alternatives or (
+            "There is no known way for a person to get out of this database.",
+            "Support state policies and oversight that limit government purchases of this data.",
+        )
+    effort = sum(BURDEN[Verification(v)] for v in verification)
+    if opt is not None and isinstance(opt.cost_usd, int) and opt.cost_usd > 0:
+        effort += 3
+    impact = impact_of(broker, likelihood)
+    return Action(
+        kind=kind,
+        title=title,
+        brokers=(broker.id,),
+        steps=steps,
+        methods=methods,
+        verification=verification,
+        impact=impact,
+        effort=effort,
+        score=round(10 * impact - effort, 3),
+    )
+
+
+def _merge(actions: list[Action], names: dict[str, str]) -> Action:
+    """Brokers sharing one opt-out route (a storefront family) become one action."""
+    first = max(actions, key=lambda a: (a.impact, a.title))
+    brokers = tuple(sorted({b for a in actions for b in a.brokers}))
+    impact = first.impact + 0.5 * sum(a.impact for a in actions if a is not first)
+    family = ", ".join(names[b] for b in brokers)
+    return first.model_copy(
+        update={
+            "brokers": brokers,
+            "title": f"{first.title} (covers {family})",
+            "impact": impact,
+            "score": round(10 * impact - first.effort, 3),
+        }
+    )
+
+
+def _drop(brokers: Sequence[tuple[Broker, Likelihood]]) -> Action | None:
+    covered = [b for b, _ in brokers if any(r.state == "CA" for r in b.legal.registries)]
+    if not covered:
+        return None
+    missing = [b.name for b, _ in brokers if b not in covered]
+    steps = [
+        "Use California's Delete Request and Opt-out Platform (DROP), run by the California "
+        "Privacy Protection Agency: one request reaches every registered data broker.",
+        "DROP does not cover data held under the FCRA, GLBA or HIPAA, public records, or "
+        "first-party data, so keep the other actions in this plan.",
+    ]
+    if missing:
+        steps.append(f"Not covered (not on the California registry): {', '.join(sorted(missing))}.")
+    impact = sum(impact_of(b, lk) for b, lk in brokers if b in covered)
+    return Action(
+        kind="california_drop",
+        title="File one deletion request with California's DROP",
+        brokers=tuple(sorted(b.id for b in covered)),
+        steps=tuple(steps),
+        impact=impact,
+        effort=2,
+        score=round(10 * impact - 2, 3),
+    )
+
+
+def build_plan(brokers: Iterable[tuple[Broker, Likelihood]], state: str | None) -> list[Action]:
+    likely = [(b, lk) for b, lk in brokers if lk is Likelihood.LIKELY]
+    names = {b.id: b.name for b, _ in likely}
+    groups: dict[tuple[object, ...], list[Action]] = {}
+    for broker, likelihood in likely:
+        action = _single(broker, likelihood)
+        key: tuple[object, ...] = (action.kind, action.methods) if action.methods else (broker.id,)
+        groups.setdefault(key, []).append(action)
+    plan = [group[0] if len(group) == 1 else _merge(group, names) for group in groups.values()]
+    if state == "CA":
+        drop = _drop(likely)
+        if drop is not None:
+            plan.append(drop)
+    return sorted(plan, key=lambda a: (a.kind == "no_consumer_route", -a.score, a.title))

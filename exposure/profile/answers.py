@@ -1,0 +1,71 @@
+"""Checking a profile's answers against the catalog's life-fact vocabulary.
+
+The questions live in the catalog, so what counts as a valid answer does too: a yes/no fact takes
+"yes", "no" or "unknown"; a choice takes one of its values; a multi-choice a list of them; a state
+fact a two-letter code. Anything else is an error that names the fact and what it accepts.
+"""
+
+from __future__ import annotations
+
+from broker_catalog.catalog import Catalog
+from broker_catalog.schema import AnswerKind, LifeFact
+from exposure.errors import ExposureError
+from exposure.profile.model import UNKNOWN, Answer, Profile
+
+
+class ProfileError(ExposureError):
+    """A profile file or answer is not valid."""
+
+
+def check_answer(fact: LifeFact, answer: Answer) -> str | None:
+    """A message saying what is wrong with ``answer``, or None when it is valid."""
+    if answer == UNKNOWN:
+        return None
+    allowed = sorted(fact.allowed_values())
+    many = fact.kind in (AnswerKind.MULTI, AnswerKind.STATES)
+    if many:
+        if not isinstance(answer, list):
+            return f"expects a list (possibly empty) of: {', '.join(allowed)}"
+        bad = [a for a in answer if a not in allowed]
+        return (
+            f"has no answer {', '.join(map(repr, bad))}; expected: {', '.join(allowed)}"
+            if bad
+            else None
+        )
+    if not isinstance(answer, str) or answer not in allowed:
+        return f"has no answer {answer!r}; expected one of: {', '.join(allowed)} (or unknown)"
+    return None
+
+
+def validate(profile: Profile, catalog: Catalog) -> Profile:
+    """Raise a :class:`ProfileError` listing every bad answer; return the profile unchanged."""
+    problems = []
+    for fact_id, answer in profile.facts.items():
+        fact = catalog.fact_by_id.get(fact_id)
+        if fact is None:
+            problems.append(f"  {fact_id}: not a question in this catalog")
+            continue
+        message = check_answer(fact, answer)
+        if message:
+            problems.append(f"  {fact_id}: {message}")
+    if problems:
+        raise ProfileError("the profile has answers that do not fit:\n" + "\n".join(problems))
+    return profile
+
+
+def parse_answer(fact: LifeFact, text: str) -> Answer:
+    """Turn typed text (a prompt reply, ``FACT=VALUE`` on the command line) into an answer."""
+    text = text.strip()
+    if text.lower() in ("", "?", "unknown", "don't know", "dont know", "idk"):
+        return UNKNOWN
+    if fact.kind in (AnswerKind.MULTI, AnswerKind.STATES):
+        if text.lower() in ("none", "-"):
+            return []
+        items = [t.strip() for t in text.split(",") if t.strip()]
+        return [i.upper() if fact.kind is AnswerKind.STATES else i for i in items]
+    if fact.kind is AnswerKind.YES_NO:
+        lowered = text.lower()
+        return {"y": "yes", "n": "no"}.get(lowered, lowered)
+    if fact.kind is AnswerKind.STATE:
+        return text.upper()
+    return text

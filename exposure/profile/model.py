@@ -1,0 +1,66 @@
+"""The profile's two halves, kept apart on purpose.
+
+``facts`` answer the questionnaire and are all the exposure check ever reads: none of them
+identifies anyone. ``identity`` is optional and exists only so that letters can be written; the
+audit never looks at it, and a profile without it is complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+UNKNOWN = "unknown"
+
+Answer = str | list[str]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Address(_Strict):
+    lines: list[ShortText] = Field(min_length=1, max_length=4, description="street, unit, …")
+    city: ShortText
+    state: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+    postal_code: Annotated[str, StringConstraints(pattern=r"^\d{5}(?:-\d{4})?$")]
+    current: bool = True
+
+
+class Identity(_Strict):
+    """Only what letters need. Every field is optional; each letter carries only what its
+    broker needs (the catalog's minimal fields)."""
+
+    full_name: ShortText | None = None
+    former_names: list[ShortText] = []
+    addresses: list[Address] = []
+    phones: list[Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ().-]{6,20}$")]] = []
+    emails: list[Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]] = []
+    date_of_birth: dt.date | None = None
+
+    def is_empty(self) -> bool:
+        return self == Identity()
+
+
+class Profile(_Strict):
+    """A profile file or vault document (schema documented in docs/profile.md)."""
+
+    format: Literal["exposure-profile"] = "exposure-profile"
+    version: Literal[1] = 1
+    facts: dict[str, Answer] = Field(
+        default_factory=dict,
+        description="life-fact id → answer; 'unknown' or a missing fact means 'I don't know'",
+    )
+    identity: Identity | None = None
+
+    def answer(self, fact: str) -> Answer:
+        return self.facts.get(fact, UNKNOWN)
+
+    def without_identity(self) -> Profile:
+        return self.model_copy(update={"identity": None})
+
+    def has_identity(self) -> bool:
+        return self.identity is not None and not self.identity.is_empty()

@@ -1,0 +1,1 @@
+"""Turning results into text for terminals and Markdown files (PDF lives elsewhere)."""

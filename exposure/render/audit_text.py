@@ -1,0 +1,103 @@
+"""An audit as terminal text or Markdown.
+
+Both say up front that this is an estimate and what it rests on. Catalog text is escaped for
+Markdown so a broker name cannot inject links or formatting into a saved report.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+from broker_catalog.schema import Likelihood
+from exposure.engine.result import Action, Audit, BrokerResult
+
+MARK = {
+    Likelihood.LIKELY: "LIKELY  ",
+    Likelihood.POSSIBLE: "possible",
+    Likelihood.UNLIKELY: "unlikely",
+    Likelihood.UNKNOWN: "unknown ",
+}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~-])")
+
+
+def md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _wrap(text: str, indent: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def terminal(audit: Audit, *, width: int = 88, reasons: bool = True) -> str:
+    names = {b.id: b.name for b in audit.brokers}
+    out = [audit.headline, "", *_wrap(audit.based_on, "", width), ""]
+    out.append("By data category (level shown in words, not colour):")
+    for c in audit.categories:
+        listed = ", ".join(names.get(b, b) for b in c.brokers[:4])
+        more = f" +{len(c.brokers) - 4} more" if len(c.brokers) > 4 else ""
+        line = f"[{MARK[c.level]}] {c.name}" + (f": {listed}{more}" if listed else "")
+        out += textwrap.wrap(line, width, initial_indent="  ", subsequent_indent=" " * 14)
+    out += ["", "Brokers that likely or possibly hold your records:"]
+    for b in audit.brokers:
+        if b.likelihood not in (Likelihood.LIKELY, Likelihood.POSSIBLE):
+            continue
+        tie = "  (documented immigration-enforcement use)" if b.immigration_ties else ""
+        out.append(f"  [{MARK[b.likelihood]}] {b.name}{tie}")
+        if reasons:
+            for r in b.reasons[:2]:
+                out += _wrap(r.text, "      - ", width)
+    out += ["", "What to do first:"]
+    for n, action in enumerate(audit.plan, 1):
+        out += _action_lines(n, action, width)
+    out += ["", "What this cannot know:"]
+    for line in audit.cannot_know:
+        out += _wrap(line, "  - ", width)
+    return "\n".join(out) + "\n"
+
+
+def _action_lines(n: int, action: Action, width: int) -> list[str]:
+    lines = _wrap(action.title, f"  {n}. ", width)
+    for m in action.methods[:3]:
+        covers = f" ({m.covers})" if m.covers else ""
+        lines += _wrap(f"{m.kind.replace('_', ' ')}: {m.contact}{covers}", "       ", width)
+    return lines
+
+
+def markdown(audit: Audit) -> str:
+    names = {b.id: b.name for b in audit.brokers}
+    out = [
+        "# Your likely data-broker exposure",
+        "",
+        f"**{md(audit.headline)}**",
+        "",
+        f"_{md(audit.based_on)}_",
+        "",
+        "## By data category",
+        "",
+        "| category | level | brokers |",
+        "|---|---|---|",
+    ]
+    for c in audit.categories:
+        listed = ", ".join(md(names.get(b, b)) for b in c.brokers)
+        out.append(f"| {md(c.name)} | {c.level.value} | {listed} |")
+    out += ["", "## Brokers", ""]
+    for b in audit.brokers:
+        if b.likelihood in (Likelihood.LIKELY, Likelihood.POSSIBLE):
+            out += _broker_md(b)
+    out += ["## Action plan", ""]
+    for n, action in enumerate(audit.plan, 1):
+        out.append(f"{n}. **{md(action.title)}**")
+        out += [f"   - {md(step)}" for step in action.steps]
+        out += [f"   - {md(m.kind.replace('_', ' '))}: {md(m.contact)}" for m in action.methods]
+    out += ["", "## What this cannot know", ""]
+    out += [f"- {md(line)}" for line in audit.cannot_know]
+    return "\n".join(out) + "\n"
+
+
+def _broker_md(b: BrokerResult) -> list[str]:
+    lines = [f"### {md(b.name)}: {b.likelihood.value}", ""]
+    for r in b.reasons:
+        cites = "; ".join(f"[{md(s.title)}]({s.url.replace(')', '%29')})" for s in r.sources)
+        lines.append(f"- {md(r.text)}" + (f" ({cites})" if cites else ""))
+    return [*lines, ""]

@@ -1,0 +1,246 @@
+"""The vault: the only place personal data is saved, encrypted at rest.
+
+Layout of the vault folder (0700; every file 0600):
+
+- ``vault.json``: not secret. The vault's id, where its key lives (``keyring`` or
+  ``passphrase``), the scrypt salt and cost for a passphrase, and a sealed check value that
+  tells a wrong passphrase from a damaged file.
+- ``<name>.sealed``: one AES-GCM sealed document each (the profile now; the ledger later).
+
+The key is 32 random bytes kept in the OS keyring. Where there is no trustworthy keyring (fail,
+null or plaintext backends) the key is derived from a passphrase instead, asked once per run,
+with a notice that says why. There is no plaintext mode.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from exposure.atomic import ensure_private_dir, write_atomic
+from exposure.errors import ExposureError
+from exposure.vault import crypto
+from exposure.vault.keyring_backend import KeyringLike, classify
+
+SERVICE = "exposure"
+META = "vault.json"
+_CHECK = b"exposure vault key check"
+
+PassphraseProvider = Callable[[str], str]
+
+NO_KEYRING_NOTICE = (
+    "No secure keyring is available on this computer ({backend}), so your vault will be "
+    "protected by a passphrase instead. Choose one you will remember: without it the saved "
+    "data cannot be recovered, by you or by anyone else."
+)
+
+
+class VaultError(ExposureError):
+    """The vault cannot be opened, read or written."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Meta:
+    vault_id: str
+    key_source: str
+    salt: bytes | None
+    check: bytes
+    n: int
+    r: int
+    p: int
+
+    def to_json(self) -> bytes:
+        data: dict[str, Any] = {
+            "format": "exposure-vault",
+            "version": 1,
+            "vault_id": self.vault_id,
+            "key_source": self.key_source,
+            "check": base64.b64encode(self.check).decode(),
+        }
+        if self.salt is not None:
+            data["scrypt"] = {
+                "salt": base64.b64encode(self.salt).decode(),
+                "n": self.n,
+                "r": self.r,
+                "p": self.p,
+            }
+        return json.dumps(data, indent=2).encode() + b"\n"
+
+    @classmethod
+    def from_json(cls, raw: bytes) -> _Meta:
+        try:
+            data = json.loads(raw)
+            scrypt = data.get("scrypt") or {}
+            return cls(
+                vault_id=str(data["vault_id"]),
+                key_source=str(data["key_source"]),
+                salt=base64.b64decode(scrypt["salt"]) if scrypt else None,
+                check=base64.b64decode(data["check"]),
+                n=int(scrypt.get("n", crypto.SCRYPT_N)),
+                r=int(scrypt.get("r", crypto.SCRYPT_R)),
+                p=int(scrypt.get("p", crypto.SCRYPT_P)),
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise VaultError(f"the vault's {META} is damaged ({exc})") from None
+
+
+def _ask_twice(ask: PassphraseProvider) -> str:
+    first = ask("New vault passphrase: ")
+    if len(first) < 8:
+        raise VaultError("the passphrase must be at least 8 characters")
+    if ask("Repeat the passphrase: ") != first:
+        raise VaultError("the two passphrases differ; nothing was saved")
+    return first
+
+
+class Vault:
+    """An unlocked vault. Open one with :meth:`Vault.open` (creating it when asked)."""
+
+    def __init__(self, path: Path, meta: _Meta, key: bytes) -> None:
+        self.path = path
+        self._meta = meta
+        self._key = key
+
+    @property
+    def key_source(self) -> str:
+        return self._meta.key_source
+
+    @staticmethod
+    def exists(path: Path) -> bool:
+        return (path / META).is_file()
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        keyring: KeyringLike | None,
+        ask: PassphraseProvider,
+        notify: Callable[[str], None],
+        create: bool = False,
+    ) -> Vault:
+        """Unlock the vault at ``path``; with ``create``, make one if there is none.
+
+        ``keyring`` is a keyring backend (or None for none); ``ask`` prompts for a passphrase and
+        ``notify`` shows a notice. Both are supplied by the edge (CLI, TUI, tests).
+        """
+        if not cls.exists(path):
+            if not create:
+                raise VaultError(
+                    f"there is no vault at {path}; create one with 'exposure profile init'"
+                )
+            return cls._create(path, keyring=keyring, ask=ask, notify=notify)
+        meta = _Meta.from_json((path / META).read_bytes())
+        if meta.key_source == "keyring":
+            key = cls._key_from_keyring(meta, keyring)
+        else:
+            if meta.salt is None:
+                raise VaultError(f"the vault's {META} is damaged (no passphrase salt)")
+            key = crypto.derive_key(ask("Vault passphrase: "), meta.salt, meta.n, meta.r, meta.p)
+        try:
+            crypto.open_sealed(key, meta.check, meta.vault_id.encode())
+        except crypto.DecryptionError:
+            what = "passphrase" if meta.key_source == "passphrase" else "key in the keyring"
+            raise VaultError(f"the {what} does not open this vault") from None
+        return cls(path, meta, key)
+
+    @classmethod
+    def _create(
+        cls,
+        path: Path,
+        *,
+        keyring: KeyringLike | None,
+        ask: PassphraseProvider,
+        notify: Callable[[str], None],
+    ) -> Vault:
+        ensure_private_dir(path)
+        vault_id = secrets.token_hex(16)
+        status = classify(keyring) if keyring is not None else None
+        salt: bytes | None = None
+        if keyring is not None and status is not None and status.usable:
+            key = crypto.new_key()
+            try:
+                keyring.set_password(SERVICE, _username(vault_id), base64.b64encode(key).decode())
+            except Exception as exc:  # keyring backends raise many things
+                raise VaultError(
+                    f"could not store the vault key in the keyring ({type(exc).__name__})"
+                ) from None
+            source = "keyring"
+        else:
+            notify(NO_KEYRING_NOTICE.format(backend=status.name if status else "none"))
+            salt = os.urandom(16)
+            key = crypto.derive_key(_ask_twice(ask), salt)
+            source = "passphrase"
+        check = crypto.seal(key, _CHECK, vault_id.encode())
+        meta = _Meta(
+            vault_id, source, salt, check, crypto.SCRYPT_N, crypto.SCRYPT_R, crypto.SCRYPT_P
+        )
+        write_atomic(path / META, meta.to_json())
+        return cls(path, meta, key)
+
+    @staticmethod
+    def _key_from_keyring(meta: _Meta, keyring: KeyringLike | None) -> bytes:
+        if keyring is None or not classify(keyring).usable:
+            raise VaultError(
+                "this vault's key is in the OS keyring, but no secure keyring is available now "
+                "(is your desktop session unlocked?)"
+            )
+        try:
+            stored = keyring.get_password(SERVICE, _username(meta.vault_id))
+        except Exception as exc:
+            raise VaultError(
+                f"could not read the vault key from the keyring ({type(exc).__name__})"
+            ) from None
+        if not stored:
+            raise VaultError(
+                "the vault key is missing from the keyring; the vault cannot be opened"
+            )
+        return base64.b64decode(stored)
+
+    def _file(self, name: str) -> Path:
+        if not name.isidentifier():
+            raise VaultError(f"invalid document name {name!r}")
+        return self.path / f"{name}.sealed"
+
+    def write(self, name: str, data: bytes) -> None:
+        sealed = crypto.seal(self._key, data, f"{self._meta.vault_id}/{name}".encode())
+        write_atomic(self._file(name), sealed)
+
+    def read(self, name: str) -> bytes | None:
+        path = self._file(name)
+        try:
+            sealed = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        try:
+            return crypto.open_sealed(self._key, sealed, f"{self._meta.vault_id}/{name}".encode())
+        except crypto.DecryptionError as exc:
+            raise VaultError(f"{path.name} cannot be decrypted: {exc}") from None
+
+
+def wipe(path: Path, keyring: KeyringLike | None) -> bool:
+    """Remove the vault folder and its key in the keyring, without needing to unlock it (a
+    forgotten passphrase must not stop a person from deleting their data). False if none."""
+    if not path.exists():
+        return False
+    meta_file = path / META
+    if meta_file.is_file() and keyring is not None:
+        try:
+            meta = _Meta.from_json(meta_file.read_bytes())
+            if meta.key_source == "keyring":
+                keyring.delete_password(SERVICE, _username(meta.vault_id))
+        except Exception:  # noqa: S110 - a damaged file or an already-missing key: delete anyway
+            pass
+    shutil.rmtree(path)
+    return True
+
+
+def _username(vault_id: str) -> str:
+    return f"vault-key:{vault_id}"
