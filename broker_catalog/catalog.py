@@ -116,6 +116,7 @@ class Catalog:
     """
 
     __slots__ = (
+        "__weakref__",
         "_records",
         "_summaries",
         "by_brand",
@@ -214,6 +215,11 @@ class Catalog:
     def ids(self) -> tuple[str, ...]:
         """Every broker id, in order, without unpickling any record."""
         return tuple(s.id for s in self._summaries)
+
+    @property
+    def researched(self) -> tuple[str, ...]:
+        """Ids of brokers whose holdings have been researched (without unpickling any record)."""
+        return tuple(s.id for s in self._summaries if s.categories)
 
     @property
     def brokers(self) -> tuple[Broker, ...]:

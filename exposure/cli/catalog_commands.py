@@ -46,6 +46,27 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
     p.set_defaults(handler=stats)
 
     p = sub.add_parser(
+        "import-registry",
+        help="import a state registry export into the catalog",
+        description="Import a state data broker registry export (or The Markup's opt-out page "
+        "list) into the catalog folder: new brokers become 'imported' records, existing records "
+        "are updated only in the fields the importer owns, and hand-written facts are never "
+        "overwritten. Every problem row is reported with its row and column; nothing is written "
+        "unless the whole resulting catalog validates. Formats: ca-cppa, ca-ag, vt, opt-out-pages.",
+    )
+    p.add_argument("file", type=cli_path, metavar="FILE", help="the CSV export")
+    p.add_argument(
+        "--format",
+        dest="registry_format",
+        required=True,
+        choices=("ca-cppa", "ca-ag", "vt", "opt-out-pages"),
+        help="which registry export FILE is",
+    )
+    p.add_argument("--dry-run", action="store_true", help="show the diff and write nothing")
+    p.add_argument("--quiet", action="store_true", help="print only the summary")
+    p.set_defaults(handler=import_registry)
+
+    p = sub.add_parser(
         "schema",
         help="print the JSON Schema of a broker record",
         description="Print the JSON Schema of a broker record, generated from the models.",
@@ -132,6 +153,25 @@ def stats(args: argparse.Namespace) -> int:
     ):
         print(f"\n{title}:")
         print_table(("", "BROKERS"), list(data[key].items()))
+    return 0
+
+
+def import_registry(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from broker_catalog.importers import import_registry as run_import
+    from broker_catalog.loader import default_root
+
+    from exposure.cli.terminal import clean
+
+    root = args.catalog or default_root()
+    report = run_import(
+        args.registry_format, args.file, root, today=dt.date.today(), dry_run=args.dry_run
+    )
+    text = report.summary() if args.quiet else report.render(details=True, diff=args.dry_run)
+    print(clean(text))
+    if args.dry_run:
+        print("(dry run: nothing was written)")
     return 0
 
 

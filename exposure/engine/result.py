@@ -84,6 +84,7 @@ class Audit(_Frozen):
     based_on: str
     cannot_know: tuple[str, ...]
     catalog: CatalogRef
+    not_assessed: int
     categories: tuple[CategoryResult, ...]
     brokers: tuple[BrokerResult, ...]
     plan: tuple[Action, ...]

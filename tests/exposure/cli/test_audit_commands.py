@@ -47,7 +47,8 @@ def test_audit_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str])
     assert code == 0
     data = json.loads(out)
     assert set(data) == {
-        "headline", "based_on", "cannot_know", "catalog", "categories", "brokers", "plan"
+        "headline", "based_on", "cannot_know", "catalog", "not_assessed", "categories",
+        "brokers", "plan",
     }  # fmt: skip
     broker = data["brokers"][0]
     assert set(broker) == {
