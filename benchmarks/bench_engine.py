@@ -27,7 +27,6 @@ sys.path.insert(0, str(REPO))
 
 from broker_catalog import Catalog, load_catalog  # noqa: E402
 from broker_catalog.schema import AnswerKind  # noqa: E402
-
 from exposure.engine import audit, likelihoods  # noqa: E402
 from exposure.engine.likelihood import combine, evaluate_holding  # noqa: E402
 from exposure.profile.files import demo_profile  # noqa: E402

@@ -161,7 +161,6 @@ def import_registry(args: argparse.Namespace) -> int:
 
     from broker_catalog.importers import import_registry as run_import
     from broker_catalog.loader import default_root
-
     from exposure.cli.terminal import clean
 
     root = args.catalog or default_root()

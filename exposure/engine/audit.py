@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from broker_catalog.catalog import Catalog
 from broker_catalog.schema import Broker, Likelihood
-
 from exposure.engine.compiled import BY_RANK, POSSIBLE, compile_catalog, holding_rank
 from exposure.engine.likelihood import evaluate_holding
 from exposure.engine.plan import action_kind, build_plan

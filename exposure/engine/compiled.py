@@ -9,13 +9,12 @@ test checks that it agrees with the model-walking rule on every broker.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
-import weakref
 
 from broker_catalog.catalog import Catalog
 from broker_catalog.schema import Likelihood
-
 from exposure.profile.model import UNKNOWN, Answer
 
 LIKELY = Likelihood.LIKELY.rank
