@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from broker_catalog.laws_schema import Law
 from broker_catalog.schema import Broker, Category, LifeFact, Model
 
 
@@ -128,6 +129,8 @@ class Catalog:
         "fact_by_id",
         "facts",
         "info",
+        "law_by_id",
+        "laws",
     )
 
     _records: _Records
@@ -141,6 +144,8 @@ class Catalog:
     by_brand: Mapping[str, Broker]
     category_by_id: Mapping[str, Category]
     fact_by_id: Mapping[str, LifeFact]
+    laws: tuple[Law, ...]
+    law_by_id: Mapping[str, Law]
 
     def __init__(
         self,
@@ -148,11 +153,13 @@ class Catalog:
         categories: Sequence[Category],
         facts: Sequence[LifeFact],
         brokers: Iterable[Broker],
+        laws: Sequence[Law] = (),
     ) -> None:
         ordered = sorted(brokers, key=lambda b: b.id)
         blobs = {b.id: pickle.dumps(b, protocol=pickle.HIGHEST_PROTOCOL) for b in ordered}
         done = {b.id: b for b in ordered}
-        self._setup(info, categories, facts, [Summary.of(b) for b in ordered], blobs, done)
+        summaries = [Summary.of(b) for b in ordered]
+        self._setup(info, categories, facts, summaries, blobs, done, laws)
 
     def _setup(
         self,
@@ -162,6 +169,7 @@ class Catalog:
         summaries: list[Summary],
         blobs: dict[str, bytes],
         done: dict[str, Broker],
+        laws: Sequence[Law],
     ) -> None:
         records = _Records(blobs, done)
         by_category: dict[str, list[str]] = {c.id: [] for c in categories}
@@ -187,13 +195,15 @@ class Catalog:
         put(self, "by_brand", _Aliases(by_brand, records))
         put(self, "category_by_id", MappingProxyType({c.id: c for c in categories}))
         put(self, "fact_by_id", MappingProxyType({f.id: f for f in facts}))
+        put(self, "laws", tuple(sorted(laws, key=lambda law: law.id)))
+        put(self, "law_by_id", MappingProxyType({law.id: law for law in laws}))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Catalog is read-only; cannot set {name!r}")
 
     def __reduce__(self) -> tuple[object, ...]:
         blobs = {s.id: self._records.blob(s.id) for s in self._summaries}
-        state = (self.info, self.categories, self.facts, self._summaries, blobs)
+        state = (self.info, self.categories, self.facts, self._summaries, blobs, self.laws)
         return (_from_cache, state)
 
     def __len__(self) -> int:
@@ -202,12 +212,9 @@ class Catalog:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Catalog):
             return NotImplemented
-        return (self.info, self.categories, self.facts, self.brokers) == (
-            other.info,
-            other.categories,
-            other.facts,
-            other.brokers,
-        )
+        mine = (self.info, self.categories, self.facts, self.laws, self.brokers)
+        theirs = (other.info, other.categories, other.facts, other.laws, other.brokers)
+        return mine == theirs
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -226,6 +233,13 @@ class Catalog:
         """Every record, in id order (this unpickles any not yet loaded)."""
         return tuple(self._records[s.id] for s in self._summaries)
 
+    def privacy_law_for(self, state: str) -> Law | None:
+        """The comprehensive privacy law protecting residents of ``state``, if one is in force."""
+        for law in self.laws:
+            if law.kind == "state_privacy" and state in law.states:
+                return law
+        return None
+
     def find_brand(self, name: str) -> Broker | None:
         """Look a broker up by legal name or any storefront name, ignoring case and spacing."""
         return self.by_brand.get(brand_key(name))
@@ -237,7 +251,8 @@ def _from_cache(
     facts: tuple[LifeFact, ...],
     summaries: tuple[Summary, ...],
     blobs: dict[str, bytes],
+    laws: tuple[Law, ...],
 ) -> Catalog:
     catalog = Catalog.__new__(Catalog)
-    catalog._setup(info, categories, facts, list(summaries), blobs, {})
+    catalog._setup(info, categories, facts, list(summaries), blobs, {}, laws)
     return catalog

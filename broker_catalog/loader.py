@@ -19,6 +19,7 @@ from broker_catalog import cache, integrity
 from broker_catalog.catalog import Catalog, CatalogInfo
 from broker_catalog.errors import CatalogError, Problem
 from broker_catalog.locate import field_path, locate, parse_field_path
+from broker_catalog.laws_schema import Law
 from broker_catalog.schema import Broker, Category, LifeFact
 
 M = TypeVar("M", bound=BaseModel)
@@ -44,7 +45,8 @@ def default_cache_dir() -> Path:
 def catalog_files(root: Path) -> list[Path]:
     """Every file that makes up a catalog, in a stable order (the cache key depends on it)."""
     fixed = [root / "catalog.toml", root / "categories.toml", root / "facts.toml"]
-    return fixed + sorted((root / "brokers").glob("*.toml"))
+    brokers = sorted((root / "brokers").glob("*.toml"))
+    return fixed + brokers + sorted((root / "laws").glob("*.toml"))
 
 
 def load_catalog(
@@ -76,7 +78,16 @@ def _build(root: Path, files: list[Path]) -> Catalog:
     info = _load_one(files[0], CatalogInfo, problems)
     categories = _load_one(files[1], _Categories, problems)
     facts = _load_one(files[2], _Facts, problems)
-    records = [(p, b) for p in files[3:] if (b := _load_one(p, Broker, problems))]
+    broker_files = [p for p in files[3:] if p.parent.name == "brokers"]
+    law_files = [p for p in files[3:] if p.parent.name == "laws"]
+    records = [(p, b) for p in broker_files if (b := _load_one(p, Broker, problems))]
+    law_records = [(p, law) for p in law_files if (law := _load_one(p, Law, problems))]
+    laws = [law for _, law in law_records]
+    problems += [
+        Problem(p, "id", f"the file name must match the id: rename to {law.id}.toml")
+        for p, law in law_records
+        if p.stem != law.id
+    ]
     if info is None or categories is None or facts is None:
         raise CatalogError(problems)
     problems += [
@@ -85,7 +96,7 @@ def _build(root: Path, files: list[Path]) -> Catalog:
     if problems:
         raise CatalogError(problems)
     ordered = sorted(categories.category, key=lambda c: (c.order, c.id))
-    return Catalog(info, ordered, facts.fact, (b for _, b in records))
+    return Catalog(info, ordered, facts.fact, (b for _, b in records), laws)
 
 
 class _Categories(BaseModel):

@@ -1,0 +1,102 @@
+"""The law table's data model: one record per legal regime a request can stand on.
+
+A regime is a state's comprehensive privacy law, a federal FCRA lever, California's DROP (a
+route, not a letter), or "no law applies" (a courteous voluntary request that says so). Every
+citation, deadline and agent rule is sourced and dated like any other actionable catalog fact.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Self
+
+from pydantic import Field, model_validator
+
+from broker_catalog.schema import (
+    US_STATES,
+    HttpsUrl,
+    Model,
+    PastDate,
+    Slug,
+    Source,
+    Text,
+    Tri,
+)
+
+Right = Literal[
+    "know",
+    "access",
+    "delete",
+    "correct",
+    "portability",
+    "opt_out_sale",
+    "opt_out_sharing",
+    "opt_out_targeted_ads",
+    "opt_out_profiling",
+    "limit_sensitive",
+    "appeal",
+    "file_disclosure",
+    "security_freeze",
+    "dispute",
+    "prescreen_opt_out",
+]
+
+RequestKind = Literal["delete", "opt_out", "know", "correct", "file_disclosure", "security_freeze"]
+
+
+class Deadline(Model):
+    """How long the business has to answer, and whether the days are calendar or business days."""
+
+    days: int = Field(ge=1, le=365)
+    business_days: bool = False
+    extension_days: int = Field(default=0, ge=0, le=365)
+    extension_rule: Text | None = Field(
+        default=None, description="when an extension is allowed, e.g. 'with notice, when reasonably necessary'"
+    )
+
+
+class Regulator(Model):
+    name: Text
+    url: HttpsUrl | Literal["unknown"] = "unknown"
+    complaint_url: HttpsUrl | Literal["unknown"] = "unknown"
+
+
+class Law(Model):
+    id: Slug
+    kind: Literal["state_privacy", "federal_fcra", "route", "none"]
+    name: Text
+    short_name: Text
+    states: tuple[str, ...] = Field(default=(), description="two-letter codes; empty for federal")
+    citation: Text = Field(description="the statute, e.g. 'Cal. Civ. Code § 1798.100 et seq.'")
+    right_citations: dict[str, Text] = Field(
+        default_factory=dict, description="right → its section, e.g. delete → § 1798.105"
+    )
+    effective: PastDate | Literal["unknown"] = "unknown"
+    rights: tuple[Right, ...] = ()
+    response: Deadline | None = None
+    opt_out_response: Deadline | None = Field(
+        default=None, description="a shorter deadline for opt-out requests, where the law sets one"
+    )
+    agents: dict[RequestKind, Tri] = Field(
+        default_factory=dict, description="whether an authorized agent may file each request kind"
+    )
+    agent_rules: Text | None = None
+    verification: Text | None = Field(
+        default=None, description="what the business may demand to verify a request"
+    )
+    exempts: tuple[Literal["fcra", "glba", "hipaa", "dppa", "public_records", "employee_data"], ...] = ()
+    regulator: Regulator | None = None
+    notes: Text | None = None
+    sources: tuple[Source, ...] = Field(min_length=1)
+    verified: PastDate
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        bad = [s for s in self.states if s not in US_STATES]
+        if bad:
+            raise ValueError(f"unknown state code(s): {', '.join(bad)}")
+        if self.kind == "state_privacy" and (not self.states or self.response is None):
+            raise ValueError("a state privacy law needs 'states' and a 'response' deadline")
+        unknown_rights = sorted(set(self.right_citations) - set(self.rights))
+        if unknown_rights:
+            raise ValueError(f"right_citations names rights not in 'rights': {unknown_rights}")
+        return self
