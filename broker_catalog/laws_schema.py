@@ -50,7 +50,8 @@ class Deadline(Model):
     business_days: bool = False
     extension_days: int = Field(default=0, ge=0, le=365)
     extension_rule: Text | None = Field(
-        default=None, description="when an extension is allowed, e.g. 'with notice, when reasonably necessary'"
+        default=None,
+        description="when an extension is allowed, e.g. 'with notice, when reasonably necessary'",
     )
 
 
@@ -83,7 +84,9 @@ class Law(Model):
     verification: Text | None = Field(
         default=None, description="what the business may demand to verify a request"
     )
-    exempts: tuple[Literal["fcra", "glba", "hipaa", "dppa", "public_records", "employee_data"], ...] = ()
+    exempts: tuple[
+        Literal["fcra", "glba", "hipaa", "dppa", "public_records", "employee_data"], ...
+    ] = ()
     regulator: Regulator | None = None
     notes: Text | None = None
     sources: tuple[Source, ...] = Field(min_length=1)

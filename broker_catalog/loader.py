@@ -18,8 +18,8 @@ from pydantic import BaseModel, ValidationError
 from broker_catalog import cache, integrity
 from broker_catalog.catalog import Catalog, CatalogInfo
 from broker_catalog.errors import CatalogError, Problem
-from broker_catalog.locate import field_path, locate, parse_field_path
 from broker_catalog.laws_schema import Law
+from broker_catalog.locate import field_path, locate, parse_field_path
 from broker_catalog.schema import Broker, Category, LifeFact
 
 M = TypeVar("M", bound=BaseModel)

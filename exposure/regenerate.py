@@ -35,12 +35,20 @@ def catalog_doc(current: str) -> str:
     return pattern.sub(lambda _: block, current)
 
 
+def catalog_coverage() -> str:
+    from broker_catalog.coverage import coverage_markdown
+    from broker_catalog.loader import load_catalog
+
+    return coverage_markdown(load_catalog(use_cache=False))
+
+
 def targets() -> dict[Path, Callable[[str], str]]:
     """Each generated file and how to compute its content from its current content."""
     return {
         SCHEMA_FILE: lambda _old: broker_json_schema(),
         DOCS / "cli.md": lambda _old: cli_reference(),
         DOCS / "catalog.md": catalog_doc,
+        DOCS / "catalog-coverage.md": lambda _old: catalog_coverage(),
     }
 
 

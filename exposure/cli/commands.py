@@ -35,7 +35,8 @@ COMMANDS: dict[str, Command] = {
     "profile": Command(
         "exposure.cli.profile_commands", "create, show, edit, export or wipe your profile"
     ),
-    "letters": Command(_RESERVED, "draft opt-out and data-rights letters", available=False),
+    "letters": Command("exposure.cli.letters_commands", "draft opt-out and data-rights letters"),
+    "send": Command("exposure.cli.letters_commands", "send drafted e-mails, after confirmation"),
     "requests": Command(_RESERVED, "track requests, deadlines and follow-ups", available=False),
     "report": Command(_RESERVED, "write a PDF report of your exposure", available=False),
     "workshop": Command(_RESERVED, "run a workshop that keeps no personal data", available=False),

@@ -8,6 +8,7 @@ without holdings are counted in ``not_assessed`` rather than listed as "unknown"
 from __future__ import annotations
 
 from broker_catalog.catalog import Catalog
+from broker_catalog.laws_schema import Law
 from broker_catalog.schema import Broker, Likelihood
 from exposure.engine.compiled import BY_RANK, POSSIBLE, compile_catalog, holding_rank
 from exposure.engine.likelihood import evaluate_holding
@@ -25,7 +26,9 @@ CANNOT_KNOW = (
 )
 
 
-def _explained(broker: Broker, rank: int, profile: Profile, catalog: Catalog) -> BrokerResult:
+def _explained(
+    broker: Broker, rank: int, profile: Profile, catalog: Catalog, law: Law | None
+) -> BrokerResult:
     """The full result, with reasons, for a broker that likely or possibly holds records."""
     results = [evaluate_holding(h, profile) for h in broker.holdings]
     reasons = [reason for r in results for reason in holding_reasons(broker, r, catalog)]
@@ -41,7 +44,7 @@ def _explained(broker: Broker, rank: int, profile: Profile, catalog: Catalog) ->
         quality=broker.quality.value,
         reasons=tuple(reasons),
         immigration_ties=any(t.immigration_enforcement for t in broker.government_ties),
-        action=action_kind(broker) if likelihood is Likelihood.LIKELY else None,
+        action=action_kind(broker, law) if likelihood is Likelihood.LIKELY else None,
     )
 
 
@@ -72,6 +75,9 @@ def _headline(brokers: list[BrokerResult], categories: list[CategoryResult]) -> 
 def audit(profile: Profile, catalog: Catalog) -> Audit:
     """The explained estimate for one profile. Reads ``profile.facts`` only, never identity."""
     facts = profile.facts
+    state = profile.answer("state")
+    home = state if isinstance(state, str) and state != UNKNOWN else None
+    law = catalog.privacy_law_for(home) if home else None
     per_category: dict[str, dict[str, int]] = {c.id: {} for c in catalog.categories}
     broker_results: list[BrokerResult] = []
     planned: list[tuple[Broker, Likelihood]] = []
@@ -84,7 +90,7 @@ def audit(profile: Profile, catalog: Catalog) -> Audit:
             best = max(best, rank)
         broker = catalog.by_id[compiled.id]
         if best >= POSSIBLE:
-            broker_results.append(_explained(broker, best, profile, catalog))
+            broker_results.append(_explained(broker, best, profile, catalog, law))
         else:
             broker_results.append(_plain(broker, best))
         planned.append((broker, BY_RANK[best]))
@@ -97,8 +103,7 @@ def audit(profile: Profile, catalog: Catalog) -> Audit:
             CategoryResult(id=category.id, name=category.name, level=level, brokers=tuple(shown))
         )
     broker_results.sort(key=lambda b: (-b.likelihood.rank, b.name.casefold(), b.id))
-    state = profile.answer("state")
-    plan = build_plan(planned, state if isinstance(state, str) and state != UNKNOWN else None)
+    plan = build_plan(planned, home, law)
     answered = sum(1 for f in catalog.facts if profile.answer(f.id) != UNKNOWN)
     researched = len(broker_results)
     based_on = (

@@ -4,8 +4,11 @@ Which step (first that applies):
 
 1. ``fcra_disclosure_and_freeze`` when the broker is an FCRA consumer reporting agency: state
    privacy laws exempt that data, but the FCRA gives a free file disclosure and a freeze.
-2. ``opt_out`` when the broker offers a consumer route (form, e-mail, post, phone).
-3. ``no_consumer_route`` otherwise, with the levers that do exist (from the catalog record).
+2. ``opt_out`` when the broker offers a working consumer opt-out (``available = "yes"``).
+3. ``state_law_request`` when the person's state has a privacy law in force and the broker can
+   be written to (a postal or e-mail address is known): a deletion letter under that law.
+4. ``opt_out`` for a partial opt-out (it covers less, but it is something).
+5. ``no_consumer_route`` otherwise, with the levers that do exist (from the catalog record).
 
 For Californians, one extra ``california_drop`` action covers every likely broker on the
 California registry at once (the Delete Act's DROP); brokers it does not cover are named.
@@ -22,7 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from broker_catalog.schema import Broker, Likelihood, OptOutMethod, Verification
+from broker_catalog.laws_schema import Law
+from broker_catalog.schema import Broker, Likelihood, MethodKind, OptOutMethod, Verification
 from exposure.engine.result import Action, ActionKind, Method
 
 BURDEN = {
@@ -54,17 +58,27 @@ def _method(m: OptOutMethod) -> Method:
     return Method(kind=m.kind.value, contact=contact, covers=m.covers)
 
 
-def action_kind(broker: Broker) -> ActionKind:
+def _writable(broker: Broker) -> bool:
+    methods = broker.opt_out.methods if broker.opt_out else ()
+    postal_or_email = {MethodKind.POSTAL, MethodKind.EMAIL}
+    return any(m.kind in postal_or_email for m in methods) or broker.contacts.email != "unknown"
+
+
+def action_kind(broker: Broker, law: Law | None = None) -> ActionKind:
     opt = broker.opt_out
     if broker.legal.fcra == "yes":
         return "fcra_disclosure_and_freeze"
-    if opt is not None and opt.available in ("yes", "partial") and opt.methods:
+    if opt is not None and opt.available == "yes" and opt.methods:
+        return "opt_out"
+    if law is not None and _writable(broker):
+        return "state_law_request"
+    if opt is not None and opt.available == "partial" and opt.methods:
         return "opt_out"
     return "no_consumer_route"
 
 
-def _single(broker: Broker, likelihood: Likelihood) -> Action:
-    kind = action_kind(broker)
+def _single(broker: Broker, likelihood: Likelihood, law: Law | None) -> Action:
+    kind = action_kind(broker, law)
     opt = broker.opt_out
     methods = tuple(_method(m) for m in opt.methods) if opt else ()
     verification = tuple(v.value for v in opt.verification) if opt else ()
@@ -79,6 +93,13 @@ def _single(broker: Broker, likelihood: Likelihood) -> Action:
         )
     elif kind == "opt_out":
         title = f"Opt out of {broker.name}"
+    elif kind == "state_law_request" and law is not None:
+        title = f"Ask {broker.name} to delete your data under the {law.short_name}"
+        steps = (
+            f"Send a deletion request under the {law.name} ({law.citation}): "
+            "'exposure letters' drafts it with only the details this broker needs.",
+            *steps,
+        )
     else:
         title = f"{broker.name}: no consumer opt-out"
         alternatives = opt.alternatives if opt else ()
@@ -144,12 +165,14 @@ def _drop(brokers: Sequence[tuple[Broker, Likelihood]]) -> Action | None:
     )
 
 
-def build_plan(brokers: Iterable[tuple[Broker, Likelihood]], state: str | None) -> list[Action]:
+def build_plan(
+    brokers: Iterable[tuple[Broker, Likelihood]], state: str | None, law: Law | None = None
+) -> list[Action]:
     likely = [(b, lk) for b, lk in brokers if lk is Likelihood.LIKELY]
     names = {b.id: b.name for b, _ in likely}
     groups: dict[tuple[object, ...], list[Action]] = {}
     for broker, likelihood in likely:
-        action = _single(broker, likelihood)
+        action = _single(broker, likelihood, law)
         key: tuple[object, ...] = (action.kind, action.methods) if action.methods else (broker.id,)
         groups.setdefault(key, []).append(action)
     plan = [group[0] if len(group) == 1 else _merge(group, names) for group in groups.values()]

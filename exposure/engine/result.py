@@ -29,6 +29,7 @@ class Reason(_Frozen):
 ActionKind = Literal[
     "fcra_disclosure_and_freeze",
     "opt_out",
+    "state_law_request",
     "california_drop",
     "no_consumer_route",
 ]

@@ -1,0 +1,46 @@
+"""An authorized agent: the organisation (legal clinic, advocacy group) filing for a person.
+
+Loaded from a small TOML file (`--agent ORG.toml`), documented in docs/letters.md.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+
+from exposure.errors import ExposureError
+
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class Agent(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Line
+    contact: Line
+    address: tuple[Line, ...] = ()
+    email: Line | None = None
+    phone: Line | None = None
+
+    def block(self) -> tuple[str, ...]:
+        lines = [self.name, f"Attn: {self.contact}", *self.address]
+        return tuple(line for line in (*lines, self.email or "", self.phone or "") if line)
+
+    def signer(self) -> str:
+        return f"{self.contact}, for {self.name} (authorized agent)"
+
+
+def read_agent(path: Path) -> Agent:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return Agent.model_validate(data)
+    except FileNotFoundError:
+        raise ExposureError(f"no agent file at {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ExposureError(f"{path} is not valid TOML: {exc}") from None
+    except ValidationError as exc:
+        fields = ", ".join(".".join(map(str, e["loc"])) for e in exc.errors())
+        raise ExposureError(f"{path} is not a valid agent file (check: {fields})") from None

@@ -1,0 +1,108 @@
+"""Which legal ground a request stands on, and whether an agent may file it.
+
+The rules, first match wins:
+
+1. An FCRA lever (file disclosure, security freeze) is asked for by name, or the broker is an
+   FCRA consumer reporting agency and no kind was asked for: the FCRA regime. State privacy laws
+   exempt FCRA-covered data, so a deletion letter to a credit bureau would be refused.
+2. The person's state has a comprehensive privacy law in force that grants the right: that law.
+3. Otherwise: the "no law applies" regime, a voluntary request that says so honestly.
+
+An agent files only where both the law and the broker allow it; otherwise the letter is written
+in the first person for the person to sign and send themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from broker_catalog.catalog import Catalog
+from broker_catalog.laws_schema import Deadline, Law
+from broker_catalog.schema import Agents, Broker
+from exposure.errors import ExposureError
+
+Kind = Literal["delete", "opt_out", "know", "file_disclosure", "security_freeze"]
+KINDS: tuple[Kind, ...] = ("delete", "opt_out", "know", "file_disclosure", "security_freeze")
+FCRA_KINDS = ("file_disclosure", "security_freeze")
+RIGHT_FOR: dict[Kind, tuple[str, ...]] = {
+    "delete": ("delete",),
+    "opt_out": ("opt_out_sale", "opt_out_sharing", "opt_out_targeted_ads"),
+    "know": ("know", "access"),
+    "file_disclosure": ("file_disclosure",),
+    "security_freeze": ("security_freeze",),
+}
+FCRA_LAW = {"file_disclosure": "fcra-disclosure", "security_freeze": "fcra-freeze"}
+NO_LAW = "no-law"
+
+
+class RegimeError(ExposureError):
+    """A request cannot be made as asked (e.g. an FCRA request to a broker that is not a CRA)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Regime:
+    kind: Kind
+    law: Law
+    template: str  # "<kind>-<state|fcra|none>"
+    section: str
+    deadline: Deadline | None
+    agent_allowed: bool
+    agent_note: str | None
+
+
+def _law(catalog: Catalog, law_id: str) -> Law:
+    law = catalog.law_by_id.get(law_id)
+    if law is None:
+        raise RegimeError(f"the catalog's law table has no '{law_id}' record")
+    return law
+
+
+def _section(law: Law, kind: Kind) -> str:
+    for right in RIGHT_FOR[kind]:
+        if right in law.right_citations:
+            return law.right_citations[right]
+    return law.citation
+
+
+def default_kind(broker: Broker) -> Kind:
+    return "file_disclosure" if broker.legal.fcra == "yes" else "delete"
+
+
+def _agent(law: Law, kind: Kind, broker: Broker) -> tuple[bool, str | None]:
+    law_says = law.agents.get("opt_out" if kind == "opt_out" else kind, "unknown")
+    broker_says = broker.opt_out.agents if broker.opt_out else Agents.UNKNOWN
+    if broker_says is Agents.NO:
+        return False, f"{broker.name} does not accept requests from authorized agents."
+    if law.kind == "state_privacy" and law_says == "no":
+        return (
+            False,
+            f"The {law.short_name} does not provide for authorized agents for this request.",
+        )
+    if broker_says is Agents.WITH_POWER_OF_ATTORNEY:
+        return True, f"{broker.name} asks agents for a power of attorney; enclose one."
+    return True, None
+
+
+def choose(broker: Broker, kind: Kind | None, state: str | None, catalog: Catalog) -> Regime:
+    kind = kind or default_kind(broker)
+    if kind in FCRA_KINDS:
+        if broker.legal.fcra != "yes":
+            raise RegimeError(
+                f"{broker.name} is not recorded as a consumer reporting agency, so an FCRA "
+                f"{kind.replace('_', ' ')} request does not apply; choose delete, opt_out or know"
+            )
+        law = _law(catalog, FCRA_LAW[kind])
+        allowed, note = _agent(law, kind, broker)
+        return Regime(kind, law, f"{kind}-fcra", _section(law, kind), law.response, allowed, note)
+    law_for_state = catalog.privacy_law_for(state) if state else None
+    if law_for_state is not None and any(r in law_for_state.rights for r in RIGHT_FOR[kind]):
+        deadline = law_for_state.response
+        if kind == "opt_out" and law_for_state.opt_out_response is not None:
+            deadline = law_for_state.opt_out_response
+        allowed, note = _agent(law_for_state, kind, broker)
+        section = _section(law_for_state, kind)
+        return Regime(kind, law_for_state, f"{kind}-state", section, deadline, allowed, note)
+    law = _law(catalog, NO_LAW)
+    allowed, note = _agent(law, kind, broker)
+    return Regime(kind, law, f"{kind}-none", law.citation, None, allowed, note)

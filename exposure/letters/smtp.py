@@ -1,0 +1,100 @@
+"""Sending drafted e-mails over SMTP, only when the person asks and confirms.
+
+TLS is required (implicit TLS, or STARTTLS) except to a server on this machine's loopback
+address, which is how tests and local relays are reached. The password lives in the OS keyring,
+never in a file or on the command line.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import smtplib
+import ssl
+from collections.abc import Sequence
+from dataclasses import dataclass
+from email.message import EmailMessage
+from typing import Literal
+
+from exposure.errors import ExposureError
+
+KEYRING_SERVICE = "exposure-smtp"
+Security = Literal["tls", "starttls", "none"]
+
+
+class SendError(ExposureError):
+    """The mail server refused or could not be reached; nothing more was sent."""
+
+
+@dataclass(frozen=True, slots=True)
+class Server:
+    host: str
+    port: int
+    security: Security
+    username: str | None = None
+    cafile: str | None = None
+
+    def check(self) -> None:
+        if self.security == "none" and not _is_loopback(self.host):
+            raise SendError(
+                "refusing to send without TLS to a server that is not on this computer; "
+                "use --security tls or starttls"
+            )
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _context(server: Server) -> ssl.SSLContext:
+    return ssl.create_default_context(cafile=server.cafile)
+
+
+def send(server: Server, messages: Sequence[EmailMessage], password: str | None) -> list[str]:
+    """Send each message; return the recipients in order. Stops at the first refusal."""
+    server.check()
+    sent: list[str] = []
+    try:
+        if server.security == "tls":
+            client: smtplib.SMTP = smtplib.SMTP_SSL(
+                server.host, server.port, context=_context(server), timeout=30
+            )
+        else:
+            client = smtplib.SMTP(server.host, server.port, timeout=30)
+        with client:
+            if server.security == "starttls":
+                client.starttls(context=_context(server))
+            if server.username:
+                client.login(server.username, password or "")
+            for message in messages:
+                client.send_message(message)
+                sent.append(str(message["To"]))
+    except (smtplib.SMTPException, OSError, ssl.SSLError) as exc:
+        done = f" after sending {len(sent)}" if sent else ""
+        raise SendError(f"sending failed{done}: {type(exc).__name__}: {exc}") from None
+    return sent
+
+
+def password_from_keyring(server: Server) -> str | None:
+    if not server.username:
+        return None
+    import keyring
+
+    return keyring.get_password(KEYRING_SERVICE, f"{server.username}@{server.host}")
+
+
+def save_password(server: Server, password: str) -> None:
+    import keyring
+
+    from exposure.vault.keyring_backend import current
+
+    status = current()
+    if not status.usable:
+        raise SendError(
+            "no secure keyring is available to keep the SMTP password; it was not saved"
+        )
+    keyring.set_password(KEYRING_SERVICE, f"{server.username}@{server.host}", password)

@@ -1,0 +1,34 @@
+"""A letter as plain text: the .txt output and the body of an e-mail."""
+
+from __future__ import annotations
+
+import textwrap
+
+from exposure.letters.draft import Letter
+from exposure.letters.fonts import plain
+
+WIDTH = 76
+
+
+def _wrap(text: str) -> str:
+    return textwrap.fill(plain(text), WIDTH)
+
+
+def letter_text(letter: Letter, *, with_addresses: bool = True) -> str:
+    parts: list[str] = []
+    if with_addresses:
+        parts += ["\n".join(plain(s) for s in letter.sender), ""]
+        parts += [f"{letter.date:%B} {letter.date.day}, {letter.date.year}", ""]
+        parts += ["\n".join(plain(r) for r in letter.recipient), ""]
+        parts += [_wrap(f"Re: {letter.subject}"), ""]
+    parts += [_wrap(f"To the privacy team of {letter.broker_name}:"), ""]
+    for paragraph in letter.paragraphs:
+        parts += [_wrap(paragraph), ""]
+    if letter.identity:
+        parts.append("Details to identify the records:")
+        parts += [f"  {plain(label)}: {plain(value)}" for label, value in letter.identity]
+        parts.append("")
+    parts += [letter.closing, "", plain(letter.signer)]
+    if letter.enclosures:
+        parts += ["", _wrap("Enclosures: " + "; ".join(letter.enclosures))]
+    return "\n".join(parts).rstrip() + "\n"
