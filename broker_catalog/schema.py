@@ -117,7 +117,10 @@ class Likelihood(StrEnum):
 
     @property
     def rank(self) -> int:
-        return {"likely": 3, "possible": 2, "unknown": 1, "unlikely": 0}[self.value]
+        return _LIKELIHOOD_RANK[self.value]
+
+
+_LIKELIHOOD_RANK = {"likely": 3, "possible": 2, "unknown": 1, "unlikely": 0}
 
 
 class Source(Model):

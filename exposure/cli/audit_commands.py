@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from exposure.cli.arguments import cli_path
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from broker_catalog.catalog import Catalog
+    from exposure.engine.result import Audit
+    from exposure.profile.model import Profile
 
 
 def build(parser: argparse.ArgumentParser, name: str) -> None:
     if name == "demo":
         parser.description = (
             "Run the exposure check on the built-in demo profile (a fictional person), print the "
-            "summary, and with --out write audit.json and audit.md to a folder."
+            "summary, and with --out write audit.json, audit.md and the demo's letters (PDF, one "
+            "per broker with a route, plus all-letters.pdf) to a folder."
         )
         parser.add_argument("--out", type=cli_path, metavar="DIR", help="write the outputs here")
         parser.set_defaults(handler=demo, demo=True)
@@ -64,5 +73,33 @@ def demo(args: argparse.Namespace) -> int:
         out = ensure_private_dir(args.out)
         write_atomic(out / "audit.json", result.model_dump_json(indent=2).encode() + b"\n")
         write_atomic(out / "audit.md", markdown(result).encode())
-        print(f"\nWrote {out / 'audit.json'} and {out / 'audit.md'}.")
+        count = _demo_letters(out / "letters", result, catalog, chosen_profile(args, catalog))
+        print(f"\nWrote {out / 'audit.json'} and {out / 'audit.md'},")
+        print(f"and {count} letters (PDF) in {out / 'letters'}.")
     return 0
+
+
+def _demo_letters(folder: Path, result: Audit, catalog: Catalog, profile: Profile) -> int:
+    import datetime as dt
+
+    from exposure.atomic import ensure_private_dir, write_atomic
+    from exposure.errors import ExposureError
+    from exposure.letters.draft import draft_letter
+    from exposure.letters.pdf import pdf_bytes
+
+    routes = ("opt_out", "fcra_disclosure_and_freeze", "state_law_request")
+    letters = []
+    for broker in result.brokers:
+        if broker.action in routes:
+            try:
+                letters.append(
+                    draft_letter(catalog.by_id[broker.id], profile, catalog, today=dt.date.today())
+                )
+            except ExposureError:
+                continue  # e.g. a field the demo person lacks; the audit already lists the broker
+    ensure_private_dir(folder)
+    for letter in letters:
+        write_atomic(folder / f"{letter.broker_id}-{letter.kind}.pdf", pdf_bytes([letter]))
+    if letters:
+        write_atomic(folder / "all-letters.pdf", pdf_bytes(letters, guide_page=False))
+    return len(letters)

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 from broker_catalog.catalog import Catalog
-from broker_catalog.schema import AnswerKind, Broker, LifeFact, Likelihood, Trigger
+from broker_catalog.schema import AnswerKind, Broker, LifeFact, Likelihood, Source, Trigger
 from exposure.engine.likelihood import HoldingResult
 from exposure.engine.result import Reason, SourceRef
 from exposure.profile.model import Answer
 
 
 def _sources(broker: Broker, ids: tuple[str, ...]) -> tuple[SourceRef, ...]:
-    by_id = {s.id: s for s in broker.sources}
-    return tuple(
-        SourceRef(title=s.title, publisher=s.publisher, url=s.url)
-        for s in (by_id[i] for i in ids if i in by_id)
-    )
+    """The cited sources as result objects, built once per broker and reused by every audit."""
+    refs = _REFS.get(broker.id)
+    if refs is None or refs[0] is not broker.sources:
+        built = {
+            s.id: SourceRef(title=s.title, publisher=s.publisher, url=s.url) for s in broker.sources
+        }
+        refs = _REFS[broker.id] = (broker.sources, built)
+    return tuple(refs[1][i] for i in ids if i in refs[1])
+
+
+# broker id -> (the sources tuple they were built from, source id -> SourceRef). The identity
+# check on the tuple makes an entry from another catalog (tests load several) rebuild itself.
+_REFS: dict[str, tuple[tuple[Source, ...], dict[str, SourceRef]]] = {}
 
 
 def _because(fact: LifeFact, trigger: Trigger, answer: Answer) -> str:

@@ -1,7 +1,8 @@
 """Text for reportlab that renders any script a person types, and never injects markup.
 
-reportlab's Paragraph parses a small XML dialect, so every value is escaped here and markup is
-built only from our own tags. The standard PDF fonts cover Latin-1 only; the bundled fonts are
+Letters are drawn run by run on the canvas (no markup at all); reports use reportlab's
+Paragraph, which parses a small XML dialect, so :func:`markup` escapes every value and builds
+tags only of its own. The standard PDF fonts cover Latin-1 only; the bundled fonts are
 registered instead, and each run of characters is set in the first font that has its glyphs.
 Right-to-left runs (Arabic, Hebrew) are shaped and reordered for display. A character no bundled
 font has raises an error that names it: never a silent empty box.
@@ -74,18 +75,31 @@ def _font_for(char: str, first: str, coverage: dict[str, frozenset[int]]) -> str
     )
 
 
-def markup(text: str, *, bold: bool = False) -> str:
-    """Paragraph markup for ``text``: escaped, font-switched per run, RTL shaped."""
+Run = tuple[str, str]  # (font name, text)
+
+
+def runs(text: str, *, bold: bool = False) -> list[Run]:
+    """``text`` on one line, shaped for display, split into runs each set in one font."""
     coverage = register()
     first = BOLD[0] if bold else CHAIN[0][0]
-    runs: list[tuple[str, str]] = []
-    for char in visual(plain(text)):
+    shown = visual(plain(text))
+    if all(ord(c) in coverage[first] for c in set(shown)):
+        return [(first, shown)] if shown else []  # the common case: one font covers it all
+    out: list[Run] = []
+    for char in shown:
         font = _font_for(char, first, coverage)
-        if runs and runs[-1][0] == font:
-            runs[-1] = (font, runs[-1][1] + char)
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + char)
         else:
-            runs.append((font, char))
+            out.append((font, char))
+    return out
+
+
+def markup(text: str, *, bold: bool = False) -> str:
+    """reportlab Paragraph markup for ``text``: escaped, with a font switch per run (for
+    reports built with platypus)."""
+    first = BOLD[0] if bold else CHAIN[0][0]
     return "".join(
         escape(chunk) if font == first else f'<font name="{font}">{escape(chunk)}</font>'
-        for font, chunk in runs
+        for font, chunk in runs(text, bold=bold)
     )

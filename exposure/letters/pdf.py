@@ -1,10 +1,16 @@
 """Letters as PDF: US Letter, laid out for a #10 window envelope.
 
-Layout (from the top-left of the page): the sender's block at 0.5 in; the date; the recipient's
-address in a 3.75 by 0.9 in box whose top is 2.125 in down and 1 in across, which shows through
-the window of a standard #10 envelope when the page is folded in thirds; then the subject, body,
-identity block, signature line and enclosures. An optional second page lists the broker's
-web-form steps. Several letters can go into one PDF for printing in a batch.
+Layout (from the top-left of the page): the sender's block at 0.5 in; the date on the right;
+the recipient's address in a 3.75 by 0.9 in box whose top is 2.125 in down and 1 in across,
+which shows through the window of a standard #10 envelope when the page is folded in thirds;
+then the subject, body, identity table, signature line and enclosures. An optional second page
+lists the broker's web-form steps. Several letters can go into one PDF for batch printing.
+
+Text is set directly on the reportlab canvas by a small line breaker (:class:`_Pen`) rather
+than with platypus Paragraphs: letters are plain left-aligned prose, and organisations print
+hundreds at once, so the simpler path is worth its few lines (see docs/performance.md). Every
+value goes through :func:`exposure.letters.fonts.runs`, which picks a font per character and
+never interprets text as markup.
 """
 
 from __future__ import annotations
@@ -12,167 +18,211 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    Flowable,
-    KeepTogether,
-    PageBreak,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
 
 from exposure.letters.draft import Letter
-from exposure.letters.fonts import BOLD, CHAIN, markup, register
+from exposure.letters.fonts import CHAIN, Run, runs
 
+PAGE_W, PAGE_H = LETTER
 LEFT = 1.0 * inch
-TOP = 0.5 * inch
-WINDOW_TOP = 2.125 * inch  # from the top of the page
-WINDOW_SIZE = (3.75 * inch, 0.9 * inch)
-BODY_TOP = 3.25 * inch
+RIGHT = PAGE_W - 1.0 * inch
+TOP = PAGE_H - 0.5 * inch
+BOTTOM = 0.9 * inch
+WINDOW_TOP = PAGE_H - 2.125 * inch
+WINDOW_W = 3.75 * inch
+BODY_TOP = PAGE_H - 3.25 * inch
+BODY, SMALL = (10.5, 14.0), (9.0, 11.0)
+LABEL_W = 1.9 * inch
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    register()
-    base = ParagraphStyle("body", fontName=CHAIN[0][0], fontSize=10.5, leading=14, spaceAfter=7)
-    return {
-        "body": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=9, leading=11, spaceAfter=0),
-        "date": ParagraphStyle("date", parent=base, alignment=TA_RIGHT, spaceAfter=0),
-        "subject": ParagraphStyle("subject", parent=base, fontName=BOLD[0], spaceBefore=4),
-        "heading": ParagraphStyle(
-            "heading", parent=base, fontName=BOLD[0], fontSize=13, leading=16
-        ),
-    }
+def _width(chunk: Sequence[Run], size: float) -> float:
+    return sum(stringWidth(text, font, size) for font, text in chunk)
 
 
-class _Header(Flowable):
-    """Sender, date and the window-placed recipient address, drawn at fixed page positions."""
-
-    def __init__(self, letter: Letter, styles: dict[str, ParagraphStyle]) -> None:
-        super().__init__()
-        self.letter = letter
-        self.styles = styles
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        return avail_width, BODY_TOP - TOP
-
-    def draw(self) -> None:
-        height = BODY_TOP - TOP
-        sender = Paragraph(
-            "<br/>".join(markup(s) for s in self.letter.sender), self.styles["small"]
-        )
-        _, h = sender.wrap(self.width * 0.6, height)
-        sender.drawOn(self.canv, 0, height - h)
-        date = Paragraph(
-            markup(f"{self.letter.date:%B} {self.letter.date.day}, {self.letter.date.year}"),
-            self.styles["date"],
-        )
-        _, dh = date.wrap(self.width, height)
-        date.drawOn(self.canv, 0, height - dh)
-        box_w, box_h = WINDOW_SIZE
-        recipient = Paragraph(
-            "<br/>".join(markup(r) for r in self.letter.recipient), self.styles["small"]
-        )
-        _, rh = recipient.wrap(box_w, box_h)
-        recipient.drawOn(self.canv, 0, height - (WINDOW_TOP - TOP) - min(rh, box_h * 1.4))
+def _split_words(line: list[Run]) -> list[list[Run]]:
+    """Runs regrouped into words (each keeps its trailing space), fonts preserved."""
+    words: list[list[Run]] = []
+    current: list[Run] = []
+    for font, text in line:
+        for part in text.split(" ")[:-1]:
+            current.append((font, part + " "))
+            words.append(current)
+            current = []
+        last = text.split(" ")[-1]
+        if last:
+            current.append((font, last))
+    if current:
+        words.append(current)
+    return words
 
 
-def _identity_table(letter: Letter, styles: dict[str, ParagraphStyle]) -> Table:
-    rows = [
-        [Paragraph(markup(label), styles["small"]), Paragraph(markup(value), styles["small"])]
-        for label, value in letter.identity
-    ]
-    table = Table(rows, colWidths=[1.9 * inch, 4.4 * inch], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#999999"),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
-    )
-    return table
+def _merged(line: list[Run]) -> list[Run]:
+    """Adjacent runs in the same font joined, so a line is drawn in as few calls as possible."""
+    out: list[Run] = []
+    for font, text in line:
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + text)
+        else:
+            out.append((font, text))
+    return out
 
 
-def letter_story(letter: Letter, *, guide_page: bool = True) -> list[Any]:
-    styles = _styles()
-    p = styles["body"]
-    story: list[Any] = [_Header(letter, styles)]
-    story.append(Paragraph(markup(f"Re: {letter.subject}", bold=True), styles["subject"]))
-    story.append(Paragraph(markup(f"To the privacy team of {letter.broker_name}:"), p))
-    story += [Paragraph(markup(text), p) for text in letter.paragraphs]
+class _Pen:
+    """Writes wrapped lines top-down, starting new pages as needed, numbering every page."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+        self.y = BODY_TOP
+        self.page = 1
+
+    def new_page(self) -> None:
+        self._number()
+        self.canvas.showPage()
+        self.page += 1
+        self.y = TOP
+
+    def _number(self) -> None:
+        self.canvas.setFont(CHAIN[0][0], 8)
+        self.canvas.drawRightString(RIGHT, 0.5 * inch, f"Page {self.page}")
+
+    def finish(self) -> None:
+        self._number()
+        self.canvas.showPage()
+
+    def lines(
+        self,
+        text: str,
+        *,
+        bold: bool = False,
+        style: tuple[float, float] = BODY,
+        width: float = RIGHT - LEFT,
+    ) -> list[list[Run]]:
+        size = style[0]
+        out: list[list[Run]] = [[]]
+        used = 0.0
+        for word in _split_words(runs(text, bold=bold)):
+            w = _width(word, size)
+            space = stringWidth(" ", word[-1][0], size) if word[-1][1].endswith(" ") else 0.0
+            if out[-1] and used + w - space > width:
+                out.append([])
+                used = 0.0
+            out[-1] += word
+            used += w
+        return [_merged(line) for line in out]
+
+    def draw_line(self, line: Sequence[Run], x: float, y: float, size: float) -> None:
+        text = self.canvas.beginText(x, y)
+        for font, chunk in line:
+            if chunk:
+                text.setFont(font, size)
+                text.textOut(chunk)  # advances past the chunk itself: no width to compute
+        self.canvas.drawText(text)
+
+    def paragraph(
+        self,
+        text: str,
+        *,
+        bold: bool = False,
+        style: tuple[float, float] = BODY,
+        gap: float = 7.0,
+    ) -> None:
+        size, leading = style
+        for line in self.lines(text, bold=bold, style=style):
+            if self.y - leading < BOTTOM:
+                self.new_page()
+            self.y -= leading
+            self.draw_line(line, LEFT, self.y + (leading - size) / 2, size)
+        self.y -= gap
+
+    def block(self, lines: Sequence[str], x: float, top: float, width: float) -> float:
+        """An address block at a fixed place; returns the y below it."""
+        size, leading = SMALL
+        y = top
+        for text in lines:
+            for line in self.lines(text, style=SMALL, width=width):
+                y -= leading
+                self.draw_line(line, x, y, size)
+        return y
+
+    def table(self, rows: Sequence[tuple[str, str]]) -> None:
+        size, leading = SMALL
+        for label, value in rows:
+            left = self.lines(label, style=SMALL, width=LABEL_W - 8)
+            right = self.lines(value, style=SMALL, width=RIGHT - LEFT - LABEL_W)
+            height = leading * max(len(left), len(right)) + 6
+            if self.y - height < BOTTOM:
+                self.new_page()
+            for n, line in enumerate(left):
+                self.draw_line(line, LEFT, self.y - leading * (n + 1), size)
+            for n, line in enumerate(right):
+                self.draw_line(line, LEFT + LABEL_W, self.y - leading * (n + 1), size)
+            self.y -= height
+            self.canvas.setStrokeGray(0.6)
+            self.canvas.setLineWidth(0.25)
+            self.canvas.line(LEFT, self.y + 2, RIGHT, self.y + 2)
+        self.y -= 10
+
+
+def _header(pen: _Pen, letter: Letter) -> None:
+    pen.block(letter.sender, LEFT, TOP, WINDOW_W)
+    date = f"{letter.date:%B} {letter.date.day}, {letter.date.year}"
+    pen.canvas.setFont(CHAIN[0][0], BODY[0])
+    pen.canvas.drawRightString(RIGHT, TOP - BODY[0], date)
+    pen.block(letter.recipient, LEFT, WINDOW_TOP, WINDOW_W)
+
+
+def _letter(pen: _Pen, letter: Letter, guide_page: bool) -> None:
+    _header(pen, letter)
+    pen.y = BODY_TOP
+    pen.paragraph(f"Re: {letter.subject}", bold=True)
+    pen.paragraph(f"To the privacy team of {letter.broker_name}:")
+    for text in letter.paragraphs:
+        pen.paragraph(text)
     if letter.identity:
-        story += [
-            Paragraph(markup("Details to identify the records:"), p),
-            _identity_table(letter, styles),
-            Spacer(1, 10),
-        ]
-    signature = [
-        Paragraph(markup(letter.closing), p),
-        Spacer(1, 28),
-        Paragraph("_" * 36, p),
-        Paragraph(markup(letter.signer or "Signature"), p),
-    ]
-    story.append(KeepTogether(signature))
+        pen.paragraph("Details to identify the records:", gap=3)
+        pen.table(letter.identity)
+    if pen.y - 7 * BODY[1] < BOTTOM:  # keep the signature block (about 7 lines) together
+        pen.new_page()
+    pen.paragraph(letter.closing, gap=30)
+    pen.paragraph("_" * 36, gap=0)
+    pen.paragraph(letter.signer or "Signature")
     if letter.enclosures:
-        story.append(
-            Paragraph(markup("Enclosures: " + "; ".join(letter.enclosures)), styles["small"])
-        )
+        pen.paragraph("Enclosures: " + "; ".join(letter.enclosures), style=SMALL)
     if guide_page and (letter.steps or letter.web_form):
-        story.append(PageBreak())
-        story.append(
-            Paragraph(markup(f"How to reach {letter.broker_name} online"), styles["heading"])
-        )
-        story += [Paragraph(markup(f"Web form: {url}"), p) for url in letter.web_form]
-        story += [Paragraph(markup(f"{n}. {step}"), p) for n, step in enumerate(letter.steps, 1)]
-        story.append(
-            Paragraph(markup("This page is for you; you do not need to mail it."), styles["small"])
-        )
-    return story
-
-
-def _number_pages(canvas: Canvas, doc: SimpleDocTemplate) -> None:
-    canvas.saveState()
-    canvas.setFont(CHAIN[0][0], 8)
-    canvas.drawRightString(LETTER[0] - LEFT, 0.5 * inch, f"Page {doc.page}")
-    canvas.restoreState()
+        pen.new_page()
+        pen.paragraph(f"How to reach {letter.broker_name} online", bold=True)
+        for url in letter.web_form:
+            pen.paragraph(f"Web form: {url}")
+        for n, step in enumerate(letter.steps, 1):
+            pen.paragraph(f"{n}. {step}")
+        pen.paragraph("This page is for you; you do not need to mail it.", style=SMALL)
 
 
 def render(
     letters: Sequence[Letter], target: Path | io.BytesIO, *, guide_page: bool = True
 ) -> None:
     """One PDF holding ``letters`` in order, each starting on a new page."""
-    story: list[Any] = []
+    first = letters[0]
+    where = target if isinstance(target, io.BytesIO) else str(target)
+    canvas = Canvas(where, pagesize=LETTER, invariant=1)
+    canvas.setTitle(first.subject if len(letters) == 1 else f"{len(letters)} data-rights requests")
+    canvas.setAuthor("exposure")
+    canvas.setSubject("Data-rights request")
+    canvas.setCreator("exposure")
+    pen = _Pen(canvas)
     for n, letter in enumerate(letters):
         if n:
-            story.append(PageBreak())
-        story += letter_story(letter, guide_page=guide_page)
-    first = letters[0]
-    doc = SimpleDocTemplate(
-        target if isinstance(target, io.BytesIO) else str(target),
-        pagesize=LETTER,
-        leftMargin=LEFT,
-        rightMargin=LEFT,
-        topMargin=TOP,
-        bottomMargin=0.8 * inch,
-        title=first.subject if len(letters) == 1 else f"{len(letters)} data-rights requests",
-        author="exposure",
-        subject="Data-rights request",
-        creator="exposure",
-        invariant=1,
-    )
-    doc.build(story, onFirstPage=_number_pages, onLaterPages=_number_pages)
+            pen.new_page()
+            pen.page = 1  # each letter numbers its own pages
+        canvas.bookmarkPage(f"letter-{n}")
+        canvas.addOutlineEntry(letter.broker_name, f"letter-{n}", level=0)
+        _letter(pen, letter, guide_page)
+    pen.finish()
+    canvas.save()
 
 
 def pdf_bytes(letters: Iterable[Letter], *, guide_page: bool = True) -> bytes:

@@ -26,7 +26,9 @@ def md(text: str) -> str:
 
 
 def _wrap(text: str, indent: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent) or [indent]
+    """Wrapped lines; continuation lines align under the text, not under a bullet."""
+    rest = " " * len(indent)
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=rest) or [indent]
 
 
 def terminal(audit: Audit, *, width: int = 88, reasons: bool = True) -> str:

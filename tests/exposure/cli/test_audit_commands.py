@@ -38,7 +38,10 @@ def test_demo_prints_the_estimate_and_writes_outputs(
     assert (
         (tmp_path / "out" / "audit.md").read_text().startswith("# Your likely data-broker exposure")
     )
-    for path in (tmp_path / "out").iterdir():
+    letters = tmp_path / "out" / "letters"
+    assert (letters / "all-letters.pdf").read_bytes().startswith(b"%PDF")
+    assert len(list(letters.glob("*.pdf"))) > 5
+    for path in [*(tmp_path / "out").glob("*.*"), *letters.iterdir()]:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 

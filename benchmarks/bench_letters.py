@@ -1,0 +1,132 @@
+"""PDF letter throughput, as a ratio against a bare reportlab canvas drawing the same text.
+
+    python benchmarks/bench_letters.py            # print the table
+    python benchmarks/bench_letters.py --write    # also update docs/performance.md
+
+Baseline: the same letter's text lines drawn with ``Canvas.drawString`` in the same embedded
+font, one page, no layout: the least reportlab can do to put those words on paper. Measured
+single-threaded. Targets (from the requests issue): at least 200 letters per second, and at
+least 0.5x the bare canvas's rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import os
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from reportlab.lib.pagesizes import LETTER  # noqa: E402
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+
+from broker_catalog import load_catalog  # noqa: E402
+from exposure.letters.draft import Letter, draft_letter  # noqa: E402
+from exposure.letters.fonts import CHAIN, register  # noqa: E402
+from exposure.letters.pdf import pdf_bytes  # noqa: E402
+from exposure.letters.text import letter_text  # noqa: E402
+from exposure.profile.files import demo_profile  # noqa: E402
+
+DOC = REPO / "docs" / "performance.md"
+BEGIN, END = "<!-- BEGIN BENCHMARK: letters -->", "<!-- END BENCHMARK -->"
+
+
+def bare_canvas(letter: Letter) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=LETTER, invariant=1)
+    canvas.setFont(CHAIN[0][0], 10.5)
+    y = LETTER[1] - 72
+    for line in letter_text(letter).splitlines():
+        canvas.drawString(72, y, line)
+        y -= 14
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def bare_canvas_batch(letters: Sequence[Letter]) -> bytes:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=LETTER, invariant=1)
+    for letter in letters:
+        canvas.setFont(CHAIN[0][0], 10.5)
+        y = LETTER[1] - 72
+        for line in letter_text(letter).splitlines():
+            canvas.drawString(72, y, line)
+            y -= 14
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def batch_rate(fn: Callable[[Sequence[Letter]], bytes], letters: list[Letter], count: int) -> float:
+    batch = [letters[i % len(letters)] for i in range(count)]
+    start = time.perf_counter()
+    fn(batch)
+    return count / (time.perf_counter() - start)
+
+
+def rate(fn: Callable[[Letter], bytes], letters: list[Letter], seconds: float) -> float:
+    """Letters per second, rendering the list round and round for about ``seconds``."""
+    done, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        for letter in letters:
+            fn(letter)
+        done += len(letters)
+    return done / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="update docs/performance.md")
+    parser.add_argument("--seconds", type=float, default=5.0)
+    args = parser.parse_args()
+
+    register()
+    catalog = load_catalog()
+    profile = demo_profile()
+    today = dt.date(2026, 11, 20)
+    letters = [
+        draft_letter(catalog.by_id[b], profile, catalog, kind="delete", today=today)
+        for b in ("acxiom", "spokeo", "whitepages", "clearview-ai", "venntel")
+    ]
+    base = rate(bare_canvas, letters, args.seconds)
+    ours = rate(lambda letter: pdf_bytes([letter], guide_page=False), letters, args.seconds)
+    with_guide = rate(lambda letter: pdf_bytes([letter]), letters, args.seconds)
+    batch_base = batch_rate(bare_canvas_batch, letters, 500)
+    batch_ours = batch_rate(lambda b: pdf_bytes(b, guide_page=False), letters, 500)
+    rows = [
+        ("one file per letter: bare reportlab canvas, same text (baseline)", base, 1.0),
+        ("one file per letter: exposure letter PDF", ours, ours / base),
+        (
+            "one file per letter: exposure letter PDF + web-form guide page",
+            with_guide,
+            with_guide / base,
+        ),
+        ("500 letters in one PDF: bare canvas (baseline)", batch_base, 1.0),
+        (
+            "500 letters in one PDF: exposure (`--merge`, batch printing)",
+            batch_ours,
+            batch_ours / batch_base,
+        ),
+    ]
+    table = ["| what | letters per second | ratio to baseline |", "|---|---:|---:|"]
+    table += [f"| {what} | {value:.0f} | {ratio:.2f}x |" for what, value, ratio in rows]
+    stamp = time.strftime("%Y-%m-%d")
+    machine = f"{os.cpu_count()} cores (one used), Python {sys.version.split()[0]}"
+    block = "\n".join([BEGIN, "", f"Measured {stamp} on {machine}.", "", *table, "", END])
+    print(block)
+    if args.write:
+        text = DOC.read_text(encoding="utf-8")
+        pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
+        DOC.write_text(pattern.sub(lambda _: block, text), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
