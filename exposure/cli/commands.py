@@ -37,7 +37,9 @@ COMMANDS: dict[str, Command] = {
     ),
     "letters": Command("exposure.cli.letters_commands", "draft opt-out and data-rights letters"),
     "send": Command("exposure.cli.letters_commands", "send drafted e-mails, after confirmation"),
-    "requests": Command(_RESERVED, "track requests, deadlines and follow-ups", available=False),
+    "requests": Command(
+        "exposure.cli.requests_commands", "track requests, deadlines and follow-ups"
+    ),
     "report": Command(_RESERVED, "write a PDF report of your exposure", available=False),
     "workshop": Command(_RESERVED, "run a workshop that keeps no personal data", available=False),
 }

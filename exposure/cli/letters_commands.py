@@ -49,6 +49,9 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
     parser.add_argument(
         "--merge", action="store_true", help="also write all letters into one PDF for printing"
     )
+    parser.add_argument(
+        "--record", action="store_true", help="record each letter in the request ledger (vault)"
+    )
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="date the letters (default: today)")
     parser.add_argument(
         "--out", type=cli_path, metavar="DIR", required=True, help="folder to write into"
@@ -139,6 +142,8 @@ def letters(args: argparse.Namespace) -> int:
         written.append(path)
     for path in written:
         print(f"wrote {path}")
+    if args.record and drafted:
+        _record(args, drafted, catalog, profile)
     for note in {n for letter in drafted for n in letter.notes}:
         print(f"note: {note}")
     for line in skipped:
@@ -147,6 +152,35 @@ def letters(args: argparse.Namespace) -> int:
         f"{len(drafted)} letter(s) drafted, {len(skipped)} skipped; files are readable only by you."
     )
     return 0 if drafted or not skipped else 1
+
+
+def _record(
+    args: argparse.Namespace, drafted: list[Letter], catalog: Catalog, profile: Profile
+) -> None:
+    from exposure.cli.session import open_vault
+    from exposure.ledger.lifecycle import recheck_days_for
+    from exposure.ledger.store import Ledger
+    from exposure.letters.regime import deadline_for
+    from exposure.letters.text import letter_text
+
+    state = profile.answer("state")
+    ledger = Ledger.open(open_vault(args, create=True))
+    for letter in drafted:
+        broker = catalog.by_id[letter.broker_id]
+        request_id = ledger.add(
+            broker_id=broker.id,
+            broker_name=broker.name,
+            kind=letter.kind,
+            regime=letter.regime,
+            deadline=deadline_for(catalog.law_by_id[letter.regime], letter.kind),
+            recheck_days=recheck_days_for(broker, state if isinstance(state, str) else None),
+            letter=letter_text(letter),
+            today=letter.date,
+        )
+        print(
+            f"recorded request #{request_id} ({broker.name}); when you send it: "
+            f"exposure requests mark {request_id} sent"
+        )
 
 
 def _ext(fmt: str) -> str:

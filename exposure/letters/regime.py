@@ -58,11 +58,18 @@ def _law(catalog: Catalog, law_id: str) -> Law:
     return law
 
 
-def _section(law: Law, kind: Kind) -> str:
+def section_for(law: Law, kind: Kind) -> str:
     for right in RIGHT_FOR[kind]:
         if right in law.right_citations:
             return law.right_citations[right]
     return law.citation
+
+
+def deadline_for(law: Law, kind: Kind) -> Deadline | None:
+    """The law's deadline for this kind of request (a shorter one for opt-outs, where set)."""
+    if kind == "opt_out" and law.opt_out_response is not None:
+        return law.opt_out_response
+    return law.response if law.kind != "none" else None
 
 
 def default_kind(broker: Broker) -> Kind:
@@ -94,14 +101,14 @@ def choose(broker: Broker, kind: Kind | None, state: str | None, catalog: Catalo
             )
         law = _law(catalog, FCRA_LAW[kind])
         allowed, note = _agent(law, kind, broker)
-        return Regime(kind, law, f"{kind}-fcra", _section(law, kind), law.response, allowed, note)
+        return Regime(
+            kind, law, f"{kind}-fcra", section_for(law, kind), law.response, allowed, note
+        )
     law_for_state = catalog.privacy_law_for(state) if state else None
     if law_for_state is not None and any(r in law_for_state.rights for r in RIGHT_FOR[kind]):
-        deadline = law_for_state.response
-        if kind == "opt_out" and law_for_state.opt_out_response is not None:
-            deadline = law_for_state.opt_out_response
+        deadline = deadline_for(law_for_state, kind)
         allowed, note = _agent(law_for_state, kind, broker)
-        section = _section(law_for_state, kind)
+        section = section_for(law_for_state, kind)
         return Regime(kind, law_for_state, f"{kind}-state", section, deadline, allowed, note)
     law = _law(catalog, NO_LAW)
     allowed, note = _agent(law, kind, broker)

@@ -213,6 +213,17 @@ class Vault:
         sealed = crypto.seal(self._key, data, f"{self._meta.vault_id}/{name}".encode())
         write_atomic(self._file(name), sealed)
 
+    def seal(self, context: str, data: bytes) -> bytes:
+        """Encrypt a value that lives outside the vault's files (e.g. a ledger note)."""
+        return crypto.seal(self._key, data, f"{self._meta.vault_id}/{context}".encode())
+
+    def unseal(self, context: str, sealed: bytes) -> bytes:
+        try:
+            aad = f"{self._meta.vault_id}/{context}".encode()
+            return crypto.open_sealed(self._key, sealed, aad)
+        except crypto.DecryptionError as exc:
+            raise VaultError(f"a sealed value ({context}) cannot be decrypted: {exc}") from None
+
     def read(self, name: str) -> bytes | None:
         path = self._file(name)
         try:

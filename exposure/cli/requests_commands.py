@@ -1,0 +1,269 @@
+"""`exposure requests …`: the ledger of sent requests, deadlines, follow-ups and re-checks."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from exposure.cli.arguments import cli_path
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from exposure.ledger.store import Ledger, Request
+
+STATUSES = (
+    "sent", "acknowledged", "extended", "in_progress", "needs_verification", "completed",
+    "partially_completed", "denied", "follow_up_sent", "complaint_filed", "relisted",
+)  # fmt: skip
+REASONS = ("no_match", "could_not_verify", "not_covered", "outside_jurisdiction", "other")
+
+
+def build(parser: argparse.ArgumentParser, name: str) -> None:
+    parser.description = (
+        "Track every request: its legal deadline, what the broker answered, follow-ups and "
+        "relisting re-checks. Overdue requests are listed first. The ledger lives in the vault."
+    )
+    sub = parser.add_subparsers(dest="requests_command", metavar="SUBCOMMAND", required=True)
+    p = sub.add_parser(
+        "list",
+        help="list requests, overdue first",
+        description="List requests, overdue first, then by due date.",
+    )
+    p.add_argument("--due", action="store_true", help="only requests still waiting for an answer")
+    p.add_argument("--overdue", action="store_true", help="only overdue requests")
+    p.add_argument("--json", action="store_true", help="print JSON (see docs/json-output.md)")
+    p.set_defaults(handler=list_requests)
+
+    p = sub.add_parser(
+        "show",
+        help="one request and its full history",
+        description="Show one request and its history, notes included.",
+    )
+    p.add_argument("id", type=int)
+    p.set_defaults(handler=show)
+
+    p = sub.add_parser(
+        "mark",
+        help="record what happened: ID STATUS",
+        description="Record a status change (an event; history is never rewritten). Statuses: "
+        + ", ".join(STATUSES)
+        + ".",
+    )
+    p.add_argument("id", type=int)
+    p.add_argument("status", choices=STATUSES, metavar="STATUS")
+    p.add_argument("--on", metavar="YYYY-MM-DD", help="when it happened (default: today)")
+    p.add_argument("--note", help="a note, kept encrypted")
+    p.add_argument("--reason", choices=REASONS, help="why a request was denied")
+    p.add_argument(
+        "--until", metavar="YYYY-MM-DD", help="for 'extended': the new deadline the broker gave"
+    )
+    p.add_argument("--reference", help="the broker's case or reference number, kept encrypted")
+    p.set_defaults(handler=mark)
+
+    p = sub.add_parser(
+        "followup",
+        help="draft the next step for an overdue or denied request",
+        description="Draft a reminder citing the missed deadline, or, after a reminder or a "
+        "denial, a complaint to the regulator, pre-filled from the ledger history.",
+    )
+    p.add_argument("id", type=int)
+    p.add_argument(
+        "--format",
+        dest="formats",
+        action="append",
+        choices=("pdf", "txt"),
+        help="output format (default pdf)",
+    )
+    p.add_argument("--agent", type=cli_path, metavar="ORG.toml", help="as this authorized agent")
+    p.add_argument("--out", type=cli_path, metavar="DIR", required=True)
+    p.set_defaults(handler=followup)
+
+    p = sub.add_parser(
+        "calendar",
+        help="export deadlines and re-checks as .ics",
+        description="Export deadlines, follow-up dates and re-checks as an iCalendar file. "
+        "Event titles name only the broker.",
+    )
+    p.add_argument("--out", type=cli_path, metavar="FILE.ics", required=True)
+    p.set_defaults(handler=calendar)
+
+    p = sub.add_parser(
+        "export",
+        help="export the ledger as CSV",
+        description="Export the ledger as CSV, safe against spreadsheet formula injection.",
+    )
+    p.add_argument("--csv", action="store_true", required=True, help="CSV format")
+    p.add_argument("--out", type=cli_path, metavar="FILE", help="write here instead of printing")
+    p.set_defaults(handler=export)
+
+
+def _today(text: str | None) -> dt.date:
+    import datetime as dt
+
+    return dt.date.fromisoformat(text) if text else dt.date.today()
+
+
+def _ledger(args: argparse.Namespace) -> Ledger:
+    from exposure.cli.session import open_vault
+    from exposure.ledger.store import Ledger
+
+    return Ledger.open(open_vault(args))
+
+
+def _row(r: Request) -> dict[str, object]:
+    return {
+        "id": r.id,
+        "broker_id": r.broker_id,
+        "broker": r.broker_name,
+        "kind": r.kind,
+        "regime": r.regime,
+        "status": r.status.value,
+        "sent_on": r.sent_on.isoformat() if r.sent_on else None,
+        "due": r.due.isoformat() if r.due else None,
+        "overdue": r.overdue,
+        "recheck_on": r.recheck_on.isoformat() if r.recheck_on else None,
+        "recheck_due": r.recheck_due,
+    }
+
+
+def list_requests(args: argparse.Namespace) -> int:
+    from exposure.cli.terminal import print_json, print_table
+    from exposure.ledger.lifecycle import WAITING
+
+    ledger = _ledger(args)
+    rows = ledger.all(today=_today(None))
+    if args.overdue:
+        rows = [r for r in rows if r.overdue]
+    elif args.due:
+        rows = [r for r in rows if r.status in WAITING]
+    if args.json:
+        print_json([_row(r) for r in rows])
+        return 0
+    table = []
+    for r in rows:
+        flag = "OVERDUE" if r.overdue else ("RE-CHECK" if r.recheck_due else "")
+        due = r.due.isoformat() if r.due else ""
+        table.append((r.id, flag, r.status.value, r.broker_name, r.kind, due))
+    print_table(("ID", "!", "STATUS", "BROKER", "KIND", "DUE"), table)
+    return 0
+
+
+def show(args: argparse.Namespace) -> int:
+    from exposure.cli.terminal import clean
+
+    ledger = _ledger(args)
+    r = ledger.get(args.id, today=_today(None))
+    print(clean(f"#{r.id} {r.broker_name}: {r.kind} under {r.regime}, now {r.status.value}"))
+    if r.due:
+        print(f"  due {r.due.isoformat()}" + (" (OVERDUE)" if r.overdue else ""))
+    if r.recheck_on:
+        print(f"  re-check on {r.recheck_on.isoformat()}" + (" (due now)" if r.recheck_due else ""))
+    reference = ledger.reference(r.id)
+    if reference:
+        print(clean(f"  reference: {reference}"))
+    for e in ledger.history(r.id):
+        extra = "".join(
+            [
+                f" reason={e.reason.value}" if e.reason else "",
+                f" until={e.until}" if e.until else "",
+            ]
+        )
+        print(
+            clean(
+                f"  {e.on.isoformat()} {e.status.value}{extra}" + (f": {e.note}" if e.note else "")
+            )
+        )
+    return 0
+
+
+def mark(args: argparse.Namespace) -> int:
+    from exposure.ledger.lifecycle import DenialReason, Status
+
+    ledger = _ledger(args)
+    on = _today(args.on)
+    ledger.mark(
+        args.id,
+        Status(args.status),
+        on=on,
+        note=args.note,
+        reason=DenialReason(args.reason) if args.reason else None,
+        until=_today(args.until) if args.until else None,
+        reference=args.reference,
+    )
+    r = ledger.get(args.id, today=_today(None))
+    due = f"; due {r.due.isoformat()}" if r.due else ""
+    print(f"#{r.id} {r.broker_name} is now {r.status.value}{due}")
+    return 0
+
+
+def followup(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from exposure.atomic import ensure_private_dir, write_atomic
+    from exposure.cli.session import load_catalog, open_vault
+    from exposure.ledger.followup import draft_followup, next_step
+    from exposure.ledger.store import Ledger
+    from exposure.letters.agent import read_agent
+    from exposure.profile.answers import validate
+    from exposure.profile.store import load_from_vault
+
+    catalog = load_catalog(args)
+    vault = open_vault(args)
+    ledger = Ledger.open(vault)
+    today = dt.date.today()
+    request = ledger.get(args.id, today=today)
+    events = ledger.history(args.id)
+    step = next_step(request, events)
+    profile = load_from_vault(vault)
+    if profile is None:
+        from exposure.errors import UsageError
+
+        raise UsageError(
+            "the vault has no profile; a follow-up needs the identity used for the request"
+        )
+    broker = catalog.by_id[request.broker_id]
+    agent = read_agent(args.agent) if args.agent else None
+    letter = draft_followup(
+        request, events, broker, validate(profile, catalog), catalog, agent=agent, today=today
+    )
+    out = ensure_private_dir(args.out)
+    for fmt in args.formats or ["pdf"]:
+        path = out / f"{request.broker_id}-{request.id}-{step}.{fmt}"
+        if fmt == "pdf":
+            from exposure.letters.pdf import pdf_bytes
+
+            write_atomic(path, pdf_bytes([letter]))
+        else:
+            from exposure.letters.text import letter_text
+
+            write_atomic(path, letter_text(letter).encode("utf-8"))
+        print(f"wrote {path}")
+    print(
+        f"When you send it: exposure requests mark {request.id} "
+        + ("follow_up_sent" if step == "reminder" else "complaint_filed")
+    )
+    return 0
+
+
+def calendar(args: argparse.Namespace) -> int:
+    from exposure.atomic import write_atomic
+    from exposure.ledger.calendar import calendar_ics
+
+    ledger = _ledger(args)
+    write_atomic(args.out, calendar_ics(ledger.all(today=_today(None))))
+    print(f"wrote {args.out}")
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    from exposure.atomic import write_atomic
+    from exposure.ledger.export import ledger_csv
+
+    text = ledger_csv(_ledger(args).all(today=_today(None)))
+    if args.out:
+        write_atomic(args.out, text.encode("utf-8"))
+        print(f"wrote {args.out}")
+    else:
+        print(text, end="")
+    return 0
