@@ -10,4 +10,4 @@ class ExposureError(UserFacingError):
 
 
 class UsageError(ExposureError):
-    """The command was asked for something it cannot do (a missing file, a reserved command)."""
+    """The command was asked for something it cannot do (an unknown broker, a missing profile)."""

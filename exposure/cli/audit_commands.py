@@ -23,7 +23,7 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
             "per broker with a route, plus all-letters.pdf) to a folder."
         )
         parser.add_argument("--out", type=cli_path, metavar="DIR", help="write the outputs here")
-        parser.set_defaults(handler=demo, demo=True)
+        parser.set_defaults(handler=demo)
         return
     parser.description = (
         "Estimate which data brokers likely hold your records, and what to do first. Reads only "
@@ -60,6 +60,7 @@ def audit(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
+    args.demo = True  # set here: the top-level --demo flag's default would mask a parser default
     from exposure.atomic import ensure_private_dir, write_atomic
     from exposure.cli.session import chosen_profile, load_catalog
     from exposure.engine import audit as run_audit

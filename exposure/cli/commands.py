@@ -11,15 +11,12 @@ from __future__ import annotations
 class Command:
     """A plain class rather than a NamedTuple: importing typing would cost `--help` ~5 ms."""
 
-    __slots__ = ("available", "module", "summary")
+    __slots__ = ("module", "summary")
 
-    def __init__(self, module: str, summary: str, *, available: bool = True) -> None:
+    def __init__(self, module: str, summary: str) -> None:
         self.module = module
         self.summary = summary
-        self.available = available
 
-
-_RESERVED = "exposure.cli.reserved"
 
 COMMANDS: dict[str, Command] = {
     "catalog": Command(
@@ -40,6 +37,8 @@ COMMANDS: dict[str, Command] = {
     "requests": Command(
         "exposure.cli.requests_commands", "track requests, deadlines and follow-ups"
     ),
-    "report": Command(_RESERVED, "write a PDF report of your exposure", available=False),
-    "workshop": Command(_RESERVED, "run a workshop that keeps no personal data", available=False),
+    "report": Command("exposure.cli.report_commands", "write a PDF report of your exposure"),
+    "workshop": Command(
+        "exposure.cli.workshop_commands", "run a workshop that keeps no personal data"
+    ),
 }

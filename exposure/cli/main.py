@@ -25,15 +25,15 @@ Everything stays on this computer; nothing is sent anywhere unless you send it."
 
 EPILOG = """\
 Run 'exposure COMMAND --help' for the options of one command.
-Run with no command to open the terminal app (coming; until then this help is shown)."""
+Run with no command in a terminal to open the terminal app; 'exposure --demo' opens it on the
+fictional demo profile. Without a terminal, this help is shown."""
 
 
 def _command_list() -> str:
     width = max(len(name) for name in COMMANDS)
     lines = ["commands:"]
     for name, command in COMMANDS.items():
-        later = "" if command.available else " (not yet available)"
-        lines.append(f"  {name:<{width}}  {command.summary}{later}")
+        lines.append(f"  {name:<{width}}  {command.summary}")
     return "\n".join(lines)
 
 
@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="keep the encrypted vault in DIR (env: EXPOSURE_VAULT)",
     )
     parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the terminal app on the fictional demo profile",
+    )
+    parser.add_argument(
         "--no-cache",
         action="store_true",
         help="validate the catalog afresh instead of using the cache",
@@ -98,18 +103,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"exposure {version('exposure')}")
         return 0
     if args.command is None:
+        if args.demo or (sys.stdin.isatty() and sys.stdout.isatty()):
+            return run(open_tui, args)
         top.print_help()
         return 0
     parser = command_parser(args.command)
-    if COMMANDS[args.command].available:
-        parser.parse_args(args.arguments, namespace=args)
-    else:
-        parser.parse_known_args(args.arguments, namespace=args)
+    parser.parse_args(args.arguments, namespace=args)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
         return 0
     return run(handler, args)
+
+
+def open_tui(args: argparse.Namespace) -> int:
+    """The terminal app. Imported only here, so commands never load Textual."""
+    from exposure.errors import UsageError
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            "the terminal app needs a terminal; for a printed check run 'exposure demo'"
+        )
+    from exposure.tui.app import create_app
+
+    app = create_app(
+        catalog_dir=args.catalog, use_cache=not args.no_cache, vault=args.vault, demo=args.demo
+    )
+    app.run()
+    return 0
 
 
 def run(handler: Handler, args: argparse.Namespace) -> int:

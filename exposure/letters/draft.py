@@ -142,10 +142,11 @@ def draft_letter(
     kind: Kind | None = None,
     agent: Agent | None = None,
     today: dt.date,
+    blanks: bool = False,
 ) -> Letter:
     state = profile.answer("state")
     regime = choose(broker, kind, state if isinstance(state, str) else None, catalog)
-    identity = identity_lines(broker, profile.identity)
+    identity = identity_lines(broker, profile.identity, blanks=blanks)
     person = dict(identity).get("Full name", "")
     as_agent = agent is not None and regime.agent_allowed
     tpl = template(regime.template)

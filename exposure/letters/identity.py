@@ -21,6 +21,13 @@ BY_HAND = {
 }
 ENCLOSED = {IdentityField.PHOTO: "A photo, as the broker's form requires"}
 BLANK = "______________________________"
+LABELS = {
+    IdentityField.FULL_NAME: "Full name",
+    IdentityField.POSTAL_ADDRESS: "Current address",
+    IdentityField.EMAIL: "E-mail",
+    IdentityField.PHONE: "Phone",
+    IdentityField.DATE_OF_BIRTH: "Date of birth",
+}
 
 
 class MissingIdentityError(ExposureError):
@@ -40,8 +47,12 @@ def _address(identity: Identity, current: bool) -> list[str]:
     ]
 
 
-def identity_lines(broker: Broker, identity: Identity | None) -> list[tuple[str, str]]:
-    """(label, value) pairs for the fields this broker needs; raises if any is missing."""
+def identity_lines(
+    broker: Broker, identity: Identity | None, *, blanks: bool = False
+) -> list[tuple[str, str]]:
+    """(label, value) pairs for the fields this broker needs; raises if any is missing, unless
+    ``blanks``, when a missing field gets a line to fill in by hand (workshops print letters
+    for people whose identity is never typed into the tool)."""
     identity = identity or Identity()
     out: list[tuple[str, str]] = []
     missing: list[str] = []
@@ -52,9 +63,12 @@ def identity_lines(broker: Broker, identity: Identity | None) -> list[tuple[str,
         if field in ENCLOSED or field is IdentityField.SIGNATURE:
             continue
         value = _value(field, identity)
+        optional = field in (IdentityField.FORMER_NAMES, IdentityField.PAST_ADDRESSES)
         if value:
             out.append(value)
-        elif field is not IdentityField.FORMER_NAMES and field is not IdentityField.PAST_ADDRESSES:
+        elif blanks and not optional:
+            out.append((LABELS[field], f"{BLANK} (write by hand)"))
+        elif not optional:
             missing.append(field.value.replace("_", " "))
     if missing:
         raise MissingIdentityError(

@@ -122,3 +122,19 @@ def test_audit_without_any_profile_says_what_to_do(capsys: pytest.CaptureFixture
     code, _, err = run(capsys, "audit")
     assert code == 1
     assert "no profile: use --demo, --profile FILE" in err
+
+
+def test_report_writes_a_pdf_without_identity(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _out, _ = run(capsys, "report", "--demo", "--out", str(tmp_path / "r.pdf"))
+    assert code == 0
+    data = (tmp_path / "r.pdf").read_bytes()
+    assert data.startswith(b"%PDF")
+    import io
+
+    import pypdf
+
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)
+    assert "Marisol" not in text
+    assert "Top five actions" in text

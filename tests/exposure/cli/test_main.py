@@ -1,4 +1,4 @@
-"""The top-level command: help, version, reserved commands and error handling."""
+"""The top-level command: help, version and error handling."""
 
 from __future__ import annotations
 
@@ -10,29 +10,18 @@ import pytest
 from exposure.cli import main as cli
 from exposure.cli.commands import COMMANDS
 
-RESERVED = sorted(n for n, c in COMMANDS.items() if not c.available)
-
 
 def test_bare_exposure_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main([]) == 0
     out = capsys.readouterr().out
     assert out.startswith("usage: exposure")
-    for command in ("catalog", "doctor", *RESERVED):
+    for command in COMMANDS:
         assert command in out
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--version"]) == 0
     assert capsys.readouterr().out == f"exposure {version('exposure')}\n"
-
-
-@pytest.mark.parametrize("command", sorted(RESERVED))
-def test_reserved_commands_say_they_are_not_available_yet(
-    command: str, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert cli.main([command, "--demo"]) == 1
-    err = capsys.readouterr().err
-    assert f"'exposure {command}' is planned but not available in this version" in err
 
 
 def test_unexpected_errors_name_the_type_but_not_the_message(
@@ -54,3 +43,9 @@ def test_unexpected_errors_raise_with_debug() -> None:
 
     with pytest.raises(ValueError, match="details"):
         cli.run(boom, argparse.Namespace(debug=True))
+
+
+def test_unknown_options_are_an_error_not_ignored(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["doctor", "--no-such-option"])
+    assert "unrecognized arguments: --no-such-option" in capsys.readouterr().err

@@ -1,0 +1,151 @@
+"""A workshop of 100 participants: letters for everyone plus the aggregate report.
+
+    python benchmarks/bench_workshop.py            # print the table
+    python benchmarks/bench_workshop.py --write    # also update docs/performance.md
+
+Runs the real CLI (`exposure workshop start/add/report`) in a child process on generated
+participants, and reports wall time and the child's peak memory. Baseline, measured in the same
+run: a child process that only reads the same CSV and estimates every participant, the part
+every workshop must pay before anything is printed. Targets (from the reports issue): 100
+participants, letters and aggregate report in
+at most 60 s on 2 cores, peak memory at most 400 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from broker_catalog import load_catalog  # noqa: E402
+
+DOC = REPO / "docs" / "performance.md"
+BEGIN, END = "<!-- BEGIN BENCHMARK: workshop -->", "<!-- END BENCHMARK -->"
+EXPOSURE = str(Path(sys.executable).parent / "exposure")
+
+
+def participants_csv(path: Path, count: int) -> None:
+    catalog = load_catalog()
+    rng = random.Random(11)  # noqa: S311 - reproducible test data
+    states = ["CA", "TX", "NY", "IL", "FL", "VA", "WA", "AZ"]
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([f.id for f in catalog.facts])
+        for _ in range(count):
+            row = []
+            for fact in catalog.facts:
+                values = [c.value for c in fact.choices]
+                kind = fact.kind.value
+                if kind == "yes_no":
+                    row.append(rng.choice(["yes", "no", "?"]))
+                elif kind == "choice":
+                    row.append(rng.choice(values))
+                elif kind == "state":
+                    row.append(rng.choice(states))
+                elif kind == "states":
+                    row.append("")
+                else:
+                    row.append(";".join(rng.sample(values, rng.randint(0, 2))))
+            writer.writerow(row)
+
+
+def child(argv: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS in MB of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(argv, check=True, capture_output=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--participants", type=int, default=100)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        csv_path = root / "participants.csv"
+        participants_csv(csv_path, args.participants)
+        env_code = (
+            "import sys; from broker_catalog import load_catalog;"
+            "from exposure.engine import audit; from pathlib import Path;"
+            "from exposure.workshop.participants import read_participants;"
+            "c = load_catalog(); [audit(p, c) for _, p in read_participants(Path(sys.argv[1]), c)]"
+        )
+        base, base_mem = child([sys.executable, "-c", env_code, str(csv_path)])
+        subprocess.run(
+            [EXPOSURE, "workshop", "start", str(root / "w.json"), "--name", "Bench"],
+            check=True,
+            capture_output=True,
+        )
+        add, add_mem = child(
+            [
+                EXPOSURE,
+                "workshop",
+                "add",
+                str(root / "w.json"),
+                "--csv",
+                str(csv_path),
+                "--out",
+                str(root / "out"),
+            ]
+        )
+        rep, rep_mem = child(
+            [
+                EXPOSURE,
+                "workshop",
+                "report",
+                str(root / "w.json"),
+                "--out",
+                str(root / "report.pdf"),
+            ]
+        )
+        letters = sum(1 for _ in (root / "out").rglob("letters.pdf"))
+    total = add + rep
+    rows = [
+        (f"estimate only, {args.participants} participants (baseline)", base, 1.0, base_mem),
+        (
+            f"workshop add: {args.participants} participants' letters ({letters} PDFs)",
+            add,
+            add / base,
+            add_mem,
+        ),
+        ("workshop report: aggregate PDF", rep, rep / base, rep_mem),
+        ("letters + aggregate report", total, total / base, max(add_mem, rep_mem)),
+    ]
+    table = ["| what | seconds | ratio to baseline | peak memory |", "|---|---:|---:|---:|"]
+    table += [f"| {w} | {s:.1f} | {r:.1f}x | {m:.0f} MB |" for w, s, r, m in rows]
+    stamp = time.strftime("%Y-%m-%d")
+    block = "\n".join(
+        [
+            BEGIN,
+            "",
+            f"Measured {stamp} on {os.cpu_count()} cores, Python {sys.version.split()[0]}.",
+            "",
+            *table,
+            "",
+            END,
+        ]
+    )
+    print(block)
+    if args.write:
+        text = DOC.read_text(encoding="utf-8")
+        pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
+        DOC.write_text(pattern.sub(lambda _: block, text), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

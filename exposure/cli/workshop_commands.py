@@ -1,0 +1,170 @@
+"""`exposure workshop …`: run a session for many participants that keeps nothing personal."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from exposure.cli.arguments import cli_path
+
+
+def build(parser: argparse.ArgumentParser, name: str) -> None:
+    parser.description = (
+        "Run a workshop: participants' letters go to folders they choose, and the workshop file "
+        "keeps only anonymous tallies for the aggregate report. See docs/facilitator-guide.md."
+    )
+    sub = parser.add_subparsers(dest="workshop_command", metavar="SUBCOMMAND", required=True)
+    p = sub.add_parser(
+        "start",
+        help="create a workshop file",
+        description="Create a workshop file (anonymous tallies only).",
+    )
+    p.add_argument("file", type=cli_path, metavar="WORKSHOP.json")
+    p.add_argument("--name", required=True, help="the workshop's name, as printed on the report")
+    p.add_argument(
+        "--threshold", type=int, default=5, help="counts below this are suppressed (default 5)"
+    )
+    p.set_defaults(handler=start)
+
+    p = sub.add_parser(
+        "add",
+        help="add participants and print their letters",
+        description="Add participants from a CSV of life facts (columns are life-fact ids; any "
+        "other column is refused) or one profile file, print each participant's letters into "
+        "their own folder (with blanks for what they write by hand), and count them.",
+    )
+    p.add_argument("file", type=cli_path, metavar="WORKSHOP.json")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--csv", type=cli_path, metavar="PARTICIPANTS.csv")
+    source.add_argument(
+        "--profile", type=cli_path, metavar="FILE", help="one participant's profile file"
+    )
+    p.add_argument(
+        "--out",
+        type=cli_path,
+        metavar="DIR",
+        required=True,
+        help="letters go to DIR/participant-N/",
+    )
+    p.add_argument("--report", action="store_true", help="also print each participant's own report")
+    p.set_defaults(handler=add)
+
+    p = sub.add_parser(
+        "close",
+        help="close the workshop and list what was kept",
+        description="Close the workshop and list exactly what its file kept.",
+    )
+    p.add_argument("file", type=cli_path, metavar="WORKSHOP.json")
+    p.set_defaults(handler=close)
+
+    p = sub.add_parser(
+        "report",
+        help="the aggregate PDF for advocacy",
+        description="Write the aggregate report from the anonymous tallies.",
+    )
+    p.add_argument("file", type=cli_path, metavar="WORKSHOP.json")
+    p.add_argument("--out", type=cli_path, metavar="FILE.pdf", required=True)
+    p.set_defaults(handler=report)
+
+    p = sub.add_parser(
+        "handouts",
+        help="one-page explainers per data category",
+        description="Print one-page explainers per data category, from the catalog.",
+    )
+    p.add_argument("--out", type=cli_path, metavar="FILE.pdf", required=True)
+    p.set_defaults(handler=handouts)
+
+
+def start(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from exposure.workshop.session import start as start_workshop
+
+    start_workshop(args.file, name=args.name, threshold=args.threshold, today=dt.date.today())
+    print(
+        f"Workshop '{args.name}' started in {args.file} (suppression threshold {args.threshold})."
+    )
+    return 0
+
+
+def _progress(done: int, total: int | None) -> None:
+    if sys.stderr.isatty():
+        bar = "#" * (30 * done // total) if total else ""
+        print(f"\r[{bar:<30}] {done}/{total or '?'}", end="", file=sys.stderr, flush=True)
+
+
+def add(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from exposure.atomic import write_atomic
+    from exposure.cli.session import load_catalog
+    from exposure.engine import audit
+    from exposure.profile.answers import validate
+    from exposure.profile.files import read_profile
+    from exposure.reports.individual import individual_report
+    from exposure.workshop import session
+    from exposure.workshop.participants import print_papers, read_participants
+
+    catalog = load_catalog(args)
+    tallies = session.load(args.file)
+    today = dt.date.today()
+    if args.csv:
+        people = list(read_participants(args.csv, catalog))
+    else:
+        people = [(1, validate(read_profile(args.profile), catalog).without_identity())]
+    first = tallies.participants
+    for done, (_, profile) in enumerate(people, 1):
+        brokers = session.tally(tallies, profile, catalog)
+        folder = args.out / f"participant-{first + done}"
+        tallies.letters += print_papers(folder, profile, brokers, catalog, today=today)
+        if args.report:
+            pdf = individual_report(audit(profile, catalog), catalog, today=today)
+            write_atomic(folder / "report.pdf", pdf)
+        _progress(done, len(people))
+    session.save(args.file, tallies)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(
+        f"Added {len(people)} participant(s); letters are in {args.out}. Nothing personal was kept."
+    )
+    return 0
+
+
+def close(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from exposure.workshop.session import close as close_workshop
+
+    tallies, kept = close_workshop(args.file, dt.date.today())
+    print(f"Workshop '{tallies.name}' closed. Its file kept only:")
+    for line in kept:
+        print(f"  - {line}")
+    print(
+        "No answers, names, addresses or letters were kept. "
+        "Participants' folders are theirs to take."
+    )
+    return 0
+
+
+def report(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from exposure.atomic import write_atomic
+    from exposure.cli.session import load_catalog
+    from exposure.reports.aggregate import aggregate_report
+    from exposure.workshop.session import load
+
+    pdf = aggregate_report(load(args.file), load_catalog(args), today=dt.date.today())
+    write_atomic(args.out, pdf)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def handouts(args: argparse.Namespace) -> int:
+    from exposure.atomic import write_atomic
+    from exposure.cli.session import load_catalog
+    from exposure.reports.handouts import handouts as make
+
+    write_atomic(args.out, make(load_catalog(args)))
+    print(f"wrote {args.out}")
+    return 0

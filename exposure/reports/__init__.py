@@ -1,0 +1,1 @@
+"""PDF reports: for a person, for an advocacy group (aggregate), and handouts."""

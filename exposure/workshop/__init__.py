@@ -1,0 +1,1 @@
+"""Workshops for many participants that keep nothing personal."""
