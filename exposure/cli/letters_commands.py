@@ -134,6 +134,13 @@ def letters(args: argparse.Namespace) -> int:
             path = _inside(out, f"{letter.broker_id}-{letter.kind}.{_ext(fmt)}")
             write_atomic(path, data)
             written.append(path)
+    if agent is not None and any(letter.agent for letter in drafted):
+        from exposure.letters.packet import authorization_pdf
+
+        path = _inside(out, "agent-authorization.pdf")
+        person = profile.identity.full_name if profile.identity else None
+        write_atomic(path, authorization_pdf(agent, person or "", drafted, catalog))
+        written.append(path)
     if args.merge and drafted:
         from exposure.letters.pdf import pdf_bytes
 

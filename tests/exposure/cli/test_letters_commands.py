@@ -69,6 +69,14 @@ def test_an_agent_packet(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     acxiom = (tmp_path / "o" / "acxiom-opt_out.txt").read_text()
     assert "authorized agent" not in acxiom, "Acxiom refuses agents: a first-person letter instead"
     assert "does not accept requests from authorized agents" in stdout
+    import pypdf
+
+    packet = pypdf.PdfReader(tmp_path / "o" / "agent-authorization.pdf")
+    text = " ".join(" ".join(p.extract_text() for p in packet.pages).split())
+    assert "I, Marisol Ejemplo-Demo, authorize Example Legal Clinic" in text
+    assert "Signature of the consumer" in text
+    assert "what each law lets a business ask" in text
+    assert "TDPSA" in text
 
 
 def _port() -> int:
