@@ -17,11 +17,9 @@ import argparse
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
@@ -29,20 +27,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.results import median_time, publish  # noqa: E402
 from broker_catalog.loader import catalog_files, default_root, load_catalog  # noqa: E402
-
-DOC = REPO / "docs" / "performance.md"
-BEGIN, END = "<!-- BEGIN BENCHMARK: catalog -->", "<!-- END BENCHMARK -->"
-
-
-def best_of(fn: Callable[[], object], repeat: int) -> float:
-    """Median wall time in seconds; the median resists the odd slow run on a shared machine."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def run_process(argv: list[str]) -> Callable[[], object]:
@@ -78,10 +64,12 @@ def catalog_rows(label: str, root: Path, repeat: int) -> list[tuple[str, float, 
     cache = Path(tempfile.mkdtemp(prefix="exposure-bench-cache-"))
     try:
         load_catalog(root, cache_dir=cache)  # warm the cache once
-        base = best_of(raw_parse(root), repeat)
-        uncached = best_of(lambda: load_catalog(root, use_cache=False), max(3, repeat // 3))
-        warm = best_of(lambda: load_catalog(root, cache_dir=cache), repeat)
-        every = best_of(lambda: load_catalog(root, cache_dir=cache).brokers, max(3, repeat // 3))
+        base = median_time(raw_parse(root), repeat)
+        uncached = median_time(lambda: load_catalog(root, use_cache=False), max(3, repeat // 3))
+        warm = median_time(lambda: load_catalog(root, cache_dir=cache), repeat)
+        every = median_time(
+            lambda: load_catalog(root, cache_dir=cache).brokers, max(3, repeat // 3)
+        )
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     return [
@@ -99,8 +87,8 @@ def main() -> None:
     args = parser.parse_args()
 
     exe = shutil.which("exposure", path=str(Path(sys.executable).parent)) or "exposure"
-    bare = best_of(run_process([sys.executable, "-c", "pass"]), args.repeat)
-    helped = best_of(run_process([exe, "--help"]), args.repeat)
+    bare = median_time(run_process([sys.executable, "-c", "pass"]), args.repeat)
+    helped = median_time(run_process([exe, "--help"]), args.repeat)
     rows = [
         ("`python -c pass` (baseline)", bare, 1.0),
         ("`exposure --help`", helped, helped / bare),
@@ -114,14 +102,7 @@ def main() -> None:
 
     table = ["| what | median | ratio to baseline |", "|---|---:|---:|"]
     table += [f"| {what} | {secs * 1000:.1f} ms | {ratio:.2f}x |" for what, secs, ratio in rows]
-    stamp = time.strftime("%Y-%m-%d")
-    machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
-    block = "\n".join([BEGIN, "", f"Measured {stamp} on {machine}.", "", *table, "", END])
-    print(block)
-    if args.write:
-        text = DOC.read_text(encoding="utf-8")
-        pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
-        DOC.write_text(pattern.sub(lambda _: block, text), encoding="utf-8")
+    publish("catalog", table, write=args.write)
 
 
 if __name__ == "__main__":

@@ -13,36 +13,21 @@ broker and category without reasons, as workshop tallies need).
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import re
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.results import median_time, publish  # noqa: E402
 from broker_catalog import Catalog, load_catalog  # noqa: E402
 from broker_catalog.schema import AnswerKind  # noqa: E402
 from exposure.engine import audit, likelihoods  # noqa: E402
 from exposure.engine.likelihood import combine, evaluate_holding  # noqa: E402
 from exposure.profile.files import demo_profile  # noqa: E402
 from exposure.profile.model import UNKNOWN, Answer, Profile  # noqa: E402
-
-DOC = REPO / "docs" / "performance.md"
-BEGIN, END = "<!-- BEGIN BENCHMARK: engine -->", "<!-- END BENCHMARK -->"
-
-
-def median_time(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def random_profiles(catalog: Catalog, count: int, seed: int = 7) -> list[Profile]:
@@ -118,18 +103,11 @@ def main() -> None:
     table += [
         f"| {what} | {value:.2f} {unit} | {ratio:.2f}x |" for what, value, unit, ratio in rows
     ]
-    stamp = time.strftime("%Y-%m-%d")
-    machine = f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
-    head = (
-        f"Measured {stamp} on {machine}, shipped catalog: {len(catalog)} brokers, "
-        f"{researched} researched (the engine scores only researched brokers)."
+    note = (
+        f"Shipped catalog: {len(catalog)} brokers, {researched} researched "
+        "(the engine scores only researched brokers)."
     )
-    block = "\n".join([BEGIN, "", head, "", *table, "", END])
-    print(block)
-    if args.write:
-        text = DOC.read_text(encoding="utf-8")
-        pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
-        DOC.write_text(pattern.sub(lambda _: block, text), encoding="utf-8")
+    publish("engine", table, note=note, write=args.write)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import os
-import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -27,15 +25,13 @@ sys.path.insert(0, str(REPO))
 from reportlab.lib.pagesizes import LETTER  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
+from benchmarks.results import publish  # noqa: E402
 from broker_catalog import load_catalog  # noqa: E402
 from exposure.letters.draft import Letter, draft_letter  # noqa: E402
 from exposure.letters.fonts import CHAIN, register  # noqa: E402
 from exposure.letters.pdf import pdf_bytes  # noqa: E402
 from exposure.letters.text import letter_text  # noqa: E402
 from exposure.profile.files import demo_profile  # noqa: E402
-
-DOC = REPO / "docs" / "performance.md"
-BEGIN, END = "<!-- BEGIN BENCHMARK: letters -->", "<!-- END BENCHMARK -->"
 
 
 def bare_canvas(letter: Letter) -> bytes:
@@ -118,14 +114,7 @@ def main() -> None:
     ]
     table = ["| what | letters per second | ratio to baseline |", "|---|---:|---:|"]
     table += [f"| {what} | {value:.0f} | {ratio:.2f}x |" for what, value, ratio in rows]
-    stamp = time.strftime("%Y-%m-%d")
-    machine = f"{os.cpu_count()} cores (one used), Python {sys.version.split()[0]}"
-    block = "\n".join([BEGIN, "", f"Measured {stamp} on {machine}.", "", *table, "", END])
-    print(block)
-    if args.write:
-        text = DOC.read_text(encoding="utf-8")
-        pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
-        DOC.write_text(pattern.sub(lambda _: block, text), encoding="utf-8")
+    publish("letters", table, write=args.write)
 
 
 if __name__ == "__main__":

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import random
-import re
 import resource
 import subprocess
 import sys
@@ -28,10 +26,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.results import publish  # noqa: E402
 from broker_catalog import load_catalog  # noqa: E402
 
-DOC = REPO / "docs" / "performance.md"
-BEGIN, END = "<!-- BEGIN BENCHMARK: workshop -->", "<!-- END BENCHMARK -->"
 EXPOSURE = str(Path(sys.executable).parent / "exposure")
 
 
@@ -128,23 +125,7 @@ def main() -> None:
     ]
     table = ["| what | seconds | ratio to baseline | peak memory |", "|---|---:|---:|---:|"]
     table += [f"| {w} | {s:.1f} | {r:.1f}x | {m:.0f} MB |" for w, s, r, m in rows]
-    stamp = time.strftime("%Y-%m-%d")
-    block = "\n".join(
-        [
-            BEGIN,
-            "",
-            f"Measured {stamp} on {os.cpu_count()} cores, Python {sys.version.split()[0]}.",
-            "",
-            *table,
-            "",
-            END,
-        ]
-    )
-    print(block)
-    if args.write:
-        text = DOC.read_text(encoding="utf-8")
-        pattern = re.compile(re.escape(BEGIN) + ".*?" + re.escape(END), re.S)
-        DOC.write_text(pattern.sub(lambda _: block, text), encoding="utf-8")
+    publish("workshop", table, write=args.write)
 
 
 if __name__ == "__main__":
