@@ -25,7 +25,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from exposure.letters.draft import Letter
-from exposure.letters.fonts import CHAIN, Run, runs
+from exposure.letters.fonts import CHAIN, Run, register, runs
 
 PAGE_W, PAGE_H = LETTER
 LEFT = 1.0 * inch
@@ -206,6 +206,7 @@ def render(
     letters: Sequence[Letter], target: Path | io.BytesIO, *, guide_page: bool = True
 ) -> None:
     """One PDF holding ``letters`` in order, each starting on a new page."""
+    register()  # the pen sets fonts before any text run would have registered them
     first = letters[0]
     where = target if isinstance(target, io.BytesIO) else str(target)
     canvas = Canvas(where, pagesize=LETTER, invariant=1)

@@ -10,11 +10,13 @@ from exposure.letters.fonts import plain
 WIDTH = 76
 
 
-def _wrap(text: str) -> str:
-    return textwrap.fill(plain(text), WIDTH)
+def letter_text(letter: Letter, *, with_addresses: bool = True, width: int | None = WIDTH) -> str:
+    """The letter as text, wrapped at ``width`` (None: one paragraph per line, for a screen
+    that wraps to its own width)."""
 
+    def _wrap(text: str) -> str:
+        return plain(text) if width is None else textwrap.fill(plain(text), width)
 
-def letter_text(letter: Letter, *, with_addresses: bool = True) -> str:
     parts: list[str] = []
     if with_addresses:
         parts += ["\n".join(plain(s) for s in letter.sender), ""]

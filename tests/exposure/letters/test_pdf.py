@@ -92,3 +92,19 @@ def test_the_pdf_renders_to_an_image(catalog: Catalog, tmp_path: Path) -> None:
     assert pages
     assert all(p.stat().st_size > 2000 for p in pages)
     assert re.match(r"page-0*1\.png", pages[0].name)
+
+
+def test_a_letter_whose_first_line_is_a_blank_renders_in_a_fresh_process() -> None:
+    """Regression: the canvas set the bundled font before anything had registered it."""
+    import sys
+
+    code = (
+        "import datetime as dt; from broker_catalog import load_catalog;"
+        "from exposure.profile.files import demo_profile;"
+        "from exposure.letters.draft import draft_letter;"
+        "from exposure.letters.pdf import pdf_bytes;"
+        "c = load_catalog(); l = draft_letter(c.by_id['gravy-analytics'], demo_profile(), c,"
+        " today=dt.date(2026, 11, 20)); print(len(pdf_bytes([l])) > 1000)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"

@@ -1,0 +1,266 @@
+"""The exposure app: the journey's navigation and its slow work (catalog, audit, vault).
+
+Kept small: each step is a screen in ``screens/``, dialogs are in ``dialogs/``. :func:`create_app`
+is the one factory the CLI, the Pilot tests and the snapshot tests all use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from exposure.tui.dialogs.confirm_dialog import ConfirmDialog
+from exposure.tui.dialogs.error_dialog import show_error
+from exposure.tui.i18n import _
+from exposure.tui.messages import (
+    AnswersCompleted,
+    AuditFinished,
+    CatalogLoaded,
+    ProfileChosen,
+    ProfileSaved,
+    VaultWiped,
+)
+from exposure.tui.screens.broker_screen import BrokerScreen
+from exposure.tui.screens.dashboard_screen import DashboardScreen
+from exposure.tui.screens.questions_screen import QuestionsScreen
+from exposure.tui.screens.requests_screen import RequestsScreen
+from exposure.tui.screens.welcome_screen import WelcomeScreen
+from exposure.tui.session import Session
+
+if TYPE_CHECKING:
+    from broker_catalog.catalog import Catalog
+
+SCREENS = {
+    "welcome": _("Welcome"),
+    "questions": _("Questions"),
+    "dashboard": _("Exposure dashboard"),
+    "requests": _("Requests"),
+}
+
+
+class ExposureApp(App[None]):
+    TITLE = "exposure"
+    SUB_TITLE = _("which data brokers likely hold your records")
+    CSS_PATH = ["styles/app.tcss", "styles/dialogs.tcss"]  # noqa: RUF012 - read by Textual
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2", "toggle_theme", _("Light/dark")),
+    ]
+
+    def __init__(
+        self, session: Session, *, catalog_dir: Path | None, use_cache: bool, demo: bool
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self._catalog_dir = catalog_dir
+        self._use_cache = use_cache
+        self._demo = demo
+
+    def get_default_screen(self) -> Screen[None]:
+        return WelcomeScreen(self.session)
+
+    def on_mount(self) -> None:
+        if self.session.catalog is None:
+            self.load_catalog()
+        else:
+            self.post_message(CatalogLoaded(self.session.catalog))
+
+    @work(thread=True, exit_on_error=False)
+    def load_catalog(self) -> None:
+        from broker_catalog.loader import load_catalog
+
+        self.post_message(CatalogLoaded(load_catalog(self._catalog_dir, use_cache=self._use_cache)))
+
+    def on_catalog_loaded(self, event: CatalogLoaded) -> None:
+        self.session.catalog = event.catalog
+        welcome = self.screen_stack[0]
+        if isinstance(welcome, WelcomeScreen):
+            welcome.catalog_ready()
+        if self._demo:
+            self._demo = False
+            self.action_demo()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            show_error(self, event.worker.error)
+
+    def _catalog_ready(self) -> bool:
+        if self.session.catalog is None:
+            self.notify(_("The broker catalog is still loading; try again in a moment."))
+        return self.session.catalog is not None
+
+    # The journey -----------------------------------------------------------------------
+
+    async def action_start(self) -> None:
+        if self._catalog_ready():
+            from exposure.profile.model import Profile
+
+            self.session.source, self.session.profile, self.session.audit = "new", Profile(), None
+            await self.action_show("questions")
+
+    def action_demo(self) -> None:
+        if self._catalog_ready():
+            from exposure.profile.files import demo_profile
+
+            self.post_message(ProfileChosen(demo_profile(), "demo"))
+
+    def action_open_saved(self) -> None:
+        from exposure.vault.store import Vault
+
+        if not self._catalog_ready():
+            return
+        if not Vault.exists(self.session.vault_path):
+            self.notify(_("Nothing is saved yet. Answer the questions, then save with Ctrl+S."))
+            return
+        self.open_saved()
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="vault")
+    def open_saved(self) -> None:
+        from exposure.errors import UsageError
+        from exposure.profile.answers import validate
+        from exposure.profile.store import load_from_vault
+        from exposure.tui.vault_bridge import open_vault
+
+        profile = load_from_vault(open_vault(self, self.session.vault_path, create=False))
+        if profile is None:
+            raise UsageError(_("the vault holds no profile yet"))
+        self.post_message(ProfileChosen(validate(profile, self.session.known_catalog), "saved"))
+
+    def on_profile_chosen(self, event: ProfileChosen) -> None:
+        self.session.profile, self.session.source = event.profile, event.source
+        self.run_audit()
+
+    def on_answers_completed(self, event: AnswersCompleted) -> None:
+        self.session.profile = event.profile
+        self.run_audit()
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="audit")
+    def run_audit(self) -> None:
+        from exposure.engine import audit
+
+        self.post_message(AuditFinished(audit(self.session.profile, self.session.known_catalog)))
+
+    async def on_audit_finished(self, event: AuditFinished) -> None:
+        self.session.audit = event.audit
+        await self.action_show("dashboard")
+
+    def _screens(self, name: str) -> list[Screen[None]]:
+        """The screens of a step, above Welcome; none (with a notice) if it is not reached yet."""
+        if name == "questions":
+            return [QuestionsScreen(self.session)] if self._catalog_ready() else []
+        if name not in ("dashboard", "requests"):
+            return []
+        if self.session.audit is None:
+            self.notify(_("Answer the questions or open the demo first."))
+            return []
+        dashboard = DashboardScreen(self.session)
+        return [dashboard] if name == "dashboard" else [dashboard, RequestsScreen(self.session)]
+
+    async def action_show(self, name: str) -> None:
+        """Go to a step: back down to Welcome, then up through the step's screens."""
+        screens = self._screens(name)
+        if name != "welcome" and not screens:
+            return
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        for screen in screens:
+            await self.push_screen(screen)
+
+    def action_broker(self, broker_id: str) -> None:
+        if self.session.catalog is not None and broker_id in self.session.catalog.by_id:
+            self.push_screen(BrokerScreen(self.session, broker_id))
+
+    # Saving and wiping ------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self.session.source == "demo":
+            self.notify(_("The demo person is fictional; there is nothing of yours to save."))
+            return
+        self.save_profile()
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="vault")
+    def save_profile(self) -> None:
+        from exposure.profile.store import save_to_vault
+        from exposure.tui.vault_bridge import open_vault
+
+        vault = open_vault(self, self.session.vault_path, create=True)
+        save_to_vault(vault, self.session.profile)
+        self.post_message(ProfileSaved(vault.path, vault.key_source))
+
+    def on_profile_saved(self, event: ProfileSaved) -> None:
+        self.session.source = "saved"
+        self.notify(
+            _("Saved, encrypted, in {path} (key: {key}).").format(
+                path=event.path, key=event.key_source
+            ),
+            title=_("Saved"),
+        )
+
+    def action_wipe(self) -> None:
+        body = _(
+            "This deletes the vault folder {path} and its key: your saved answers and details. "
+            "It cannot be undone. Files you wrote elsewhere are not touched."
+        ).format(path=self.session.vault_path)
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.wipe_vault()
+
+        self.push_screen(ConfirmDialog(_("Wipe saved data?"), body, _("Wipe")), confirmed)
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="vault")
+    def wipe_vault(self) -> None:
+        from exposure.vault.keyring_backend import backend
+        from exposure.vault.store import wipe
+
+        self.post_message(VaultWiped(wipe(self.session.vault_path, backend())))
+
+    def on_vault_wiped(self, event: VaultWiped) -> None:
+        if self.session.source == "saved":
+            self.session.source = "new"
+        done = _("Deleted the vault and its key.") if event.existed else _("Nothing was saved.")
+        self.notify(done)
+
+    # Keys and the command palette ------------------------------------------------------
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for name, title in SCREENS.items():
+            yield SystemCommand(
+                _("Go to: {title}").format(title=title),
+                _("Open the {title} screen").format(title=title),
+                lambda name=name: self.run_action(f"show('{name}')"),
+            )
+        yield SystemCommand(_("Open the demo"), _("The fictional demo person"), self.action_demo)
+        yield SystemCommand(_("Save profile"), _("Encrypted, in the vault"), self.action_save)
+        yield SystemCommand(
+            _("Wipe saved data"), _("Delete the vault and its key"), self.action_wipe
+        )
+        yield from super().get_system_commands(screen)
+
+
+def create_app(
+    *,
+    catalog: Catalog | None = None,
+    catalog_dir: Path | None = None,
+    use_cache: bool = True,
+    vault: Path | None = None,
+    demo: bool = False,
+    today: dt.date | None = None,
+) -> ExposureApp:
+    """The app, for the CLI and the tests alike. Tests pass a loaded catalog and a fixed date."""
+    from exposure import paths
+
+    session = Session(
+        vault_path=vault or paths.data_dir(), today=today or dt.date.today(), catalog=catalog
+    )
+    return ExposureApp(session, catalog_dir=catalog_dir, use_cache=use_cache, demo=demo)

@@ -1,0 +1,1 @@
+"""Modal dialogs: questions that need an answer before the journey goes on."""

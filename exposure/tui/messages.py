@@ -1,0 +1,72 @@
+"""What happened, told to the app: small dataclasses named in the past tense.
+
+Workers post these when their I/O is done (thread-safe), screens post them when the person
+finishes a step. The app reacts by updating the session and moving the journey on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from exposure.tui.session import Source
+
+if TYPE_CHECKING:
+    from broker_catalog.catalog import Catalog
+    from exposure.engine.result import Audit
+    from exposure.letters.draft import Letter
+    from exposure.profile.model import Profile
+
+
+@dataclass
+class CatalogLoaded(Message):
+    catalog: Catalog
+
+
+@dataclass
+class ProfileChosen(Message):
+    """The person picked where the answers come from: new, saved (unlocked) or the demo."""
+
+    profile: Profile
+    source: Source
+
+
+@dataclass
+class AnswersCompleted(Message):
+    profile: Profile
+
+
+@dataclass
+class AuditFinished(Message):
+    audit: Audit
+
+
+@dataclass
+class ProfileSaved(Message):
+    path: Path
+    key_source: str
+
+
+@dataclass
+class VaultWiped(Message):
+    existed: bool
+
+
+@dataclass
+class LettersDrafted(Message):
+    letters: list[Letter]
+    skipped: list[str]
+
+
+@dataclass
+class LettersWritten(Message):
+    folder: Path
+    paths: list[Path]
+
+
+@dataclass
+class EmailsSent(Message):
+    recipients: list[str]

@@ -1,0 +1,118 @@
+"""One life-fact question: the question, why we ask, an answer control and an inline error.
+
+The control fits the question's kind (yes/no, one choice, several, a state, several states),
+and "I don't know" is always one of the answers. What counts as valid comes from the catalog
+(:func:`exposure.profile.answers.check_answer`), exactly as on the command line.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Checkbox, Input, RadioSet, Select, SelectionList, Static
+
+from broker_catalog.schema import US_STATES, AnswerKind, LifeFact
+from exposure.profile.answers import check_answer, parse_answer
+from exposure.profile.model import UNKNOWN, Answer
+from exposure.tui.i18n import _
+from exposure.tui.widgets.toggles import MarkedCheckbox, MarkedRadioButton, MarkedSelectionList
+
+DONT_KNOW = _("I don't know")
+
+
+def _options(fact: LifeFact) -> list[tuple[str, str]]:
+    """(value, label) pairs of a one-answer question, "I don't know" last."""
+    if fact.kind is AnswerKind.YES_NO:
+        pairs = [("yes", _("Yes")), ("no", _("No"))]
+    else:
+        pairs = [(c.value, c.label) for c in fact.choices]
+    return [*pairs, (UNKNOWN, DONT_KNOW)]
+
+
+class QuestionField(Vertical):
+    """Holds one answer; :attr:`answer` reads it and :meth:`check` shows what is wrong."""
+
+    DEFAULT_CSS = """
+    QuestionField {
+        height: auto;
+        margin: 0 0 1 0;
+        padding: 0 1;
+        border-left: thick $primary 30%;
+        &:focus-within { border-left: thick $accent; }
+        .question { text-style: bold; }
+        .why { color: $text-muted; }
+        .field-error { color: $text-error; height: auto; display: none; }
+        RadioSet, SelectionList { height: auto; max-height: 12; }
+        Select { width: 40; }
+    }
+    """
+
+    def __init__(self, fact: LifeFact, answer: Answer) -> None:
+        super().__init__(id=f"q-{fact.id}")
+        self.fact = fact
+        self._initial = answer
+
+    def compose(self) -> ComposeResult:
+        fact = self.fact
+        yield Static(fact.question, classes="question", markup=False)
+        yield Static(_("Why we ask: {why}").format(why=fact.why), classes="why", markup=False)
+        yield self._control()
+        if fact.kind is AnswerKind.MULTI:
+            yield MarkedCheckbox(DONT_KNOW, self._initial == UNKNOWN, classes="dont-know")
+        yield Static("", classes="field-error")
+
+    def _control(self) -> Widget:
+        fact, answer = self.fact, self._initial
+        if fact.kind in (AnswerKind.YES_NO, AnswerKind.CHOICE):
+            return RadioSet(
+                *(
+                    MarkedRadioButton(label, value == answer, name=value)
+                    for value, label in _options(fact)
+                )
+            )
+        if fact.kind is AnswerKind.MULTI:
+            chosen = answer if isinstance(answer, list) else []
+            return MarkedSelectionList[str](
+                *((c.label, c.value, c.value in chosen) for c in fact.choices)
+            )
+        if fact.kind is AnswerKind.STATE:
+            states = [(code, code) for code in sorted(US_STATES)]
+            value = answer if isinstance(answer, str) and answer in US_STATES else UNKNOWN
+            return Select([(DONT_KNOW, UNKNOWN), *states], value=value, allow_blank=False)
+        text = "?" if answer == UNKNOWN else ", ".join(answer if isinstance(answer, list) else [])
+        return Input(text, placeholder=_("e.g. CA, NM (empty: none; ?: I don't know)"))
+
+    @property
+    def answer(self) -> Answer:
+        kind = self.fact.kind
+        if kind in (AnswerKind.YES_NO, AnswerKind.CHOICE):
+            pressed = self.query_one(RadioSet).pressed_button
+            return pressed.name if pressed is not None and pressed.name else UNKNOWN
+        if kind is AnswerKind.MULTI:
+            if self.query_one(".dont-know", Checkbox).value:
+                return UNKNOWN
+            return list(self.query_one(SelectionList).selected)
+        if kind is AnswerKind.STATE:
+            value = self.query_one(Select).value
+            return value if isinstance(value, str) else UNKNOWN
+        return parse_answer(self.fact, self.query_one(Input).value)
+
+    def check(self) -> bool:
+        """Show an inline error when the answer does not fit; True when it does."""
+        problem = check_answer(self.fact, self.answer)
+        error = self.query_one(".field-error", Static)
+        error.update(_("This answer {problem}").format(problem=problem) if problem else "")
+        error.display = problem is not None
+        return problem is None
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        if event.selection_list.selected:
+            self.query_one(".dont-know", Checkbox).value = False
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        if event.value:
+            self.query_one(SelectionList).deselect_all()
+
+    def on_input_changed(self) -> None:
+        self.check()
