@@ -76,7 +76,6 @@ def test_the_aggregate_report_has_a_chart_and_methodology() -> None:
     assert "Methodology" in text
 
 
-
 def test_handouts_have_one_page_per_category() -> None:
     reader = _reader(handouts(CATALOG))
     assert len(reader.pages) >= len(CATALOG.categories)
