@@ -19,8 +19,8 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
     if name == "demo":
         parser.description = (
             "Run the exposure check on the built-in demo profile (a fictional person), print the "
-            "summary, and with --out write audit.json, audit.md and the demo's letters (PDF, one "
-            "per broker with a route, plus all-letters.pdf) to a folder."
+            "summary, and with --out write audit.json, audit.md, the PDF report and the demo's "
+            "letters (PDF, one per broker with a route, plus all-letters.pdf) to a folder."
         )
         parser.add_argument("--out", type=cli_path, metavar="DIR", help="write the outputs here")
         parser.set_defaults(handler=demo)
@@ -60,6 +60,8 @@ def audit(args: argparse.Namespace) -> int:
 
 
 def demo(args: argparse.Namespace) -> int:
+    import datetime as dt
+
     args.demo = True  # set here: the top-level --demo flag's default would mask a parser default
     from exposure.atomic import ensure_private_dir, write_atomic
     from exposure.cli.session import chosen_profile, load_catalog
@@ -74,8 +76,12 @@ def demo(args: argparse.Namespace) -> int:
         out = ensure_private_dir(args.out)
         write_atomic(out / "audit.json", result.model_dump_json(indent=2).encode() + b"\n")
         write_atomic(out / "audit.md", markdown(result).encode())
+        from exposure.reports.individual import individual_report
+
+        report = individual_report(result, catalog, today=dt.date.today())
+        write_atomic(out / "report.pdf", report)
         count = _demo_letters(out / "letters", result, catalog, chosen_profile(args, catalog))
-        print(f"\nWrote {out / 'audit.json'} and {out / 'audit.md'},")
+        print(f"\nWrote {out / 'audit.json'}, {out / 'audit.md'}, {out / 'report.pdf'},")
         print(f"and {count} letters (PDF) in {out / 'letters'}.")
     return 0
 

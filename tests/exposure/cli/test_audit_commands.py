@@ -38,6 +38,7 @@ def test_demo_prints_the_estimate_and_writes_outputs(
     assert (
         (tmp_path / "out" / "audit.md").read_text().startswith("# Your likely data-broker exposure")
     )
+    assert (tmp_path / "out" / "report.pdf").read_bytes().startswith(b"%PDF")
     letters = tmp_path / "out" / "letters"
     assert (letters / "all-letters.pdf").read_bytes().startswith(b"%PDF")
     assert len(list(letters.glob("*.pdf"))) > 5
