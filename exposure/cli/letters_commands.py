@@ -118,6 +118,7 @@ def _draft_all(
 def letters(args: argparse.Namespace) -> int:
     from exposure.atomic import ensure_private_dir, write_atomic
     from exposure.cli.session import chosen_profile, load_catalog, warn
+    from exposure.letters import outputs
     from exposure.letters.agent import read_agent
 
     catalog = load_catalog(args)
@@ -128,23 +129,29 @@ def letters(args: argparse.Namespace) -> int:
     written: list[Path] = []
     for letter in drafted:
         for fmt in args.formats or ["pdf"]:
-            data = _render(fmt, letter, catalog, profile, agent)
+            data = outputs.render(fmt, letter, catalog, profile.identity, agent=agent)
             if data is None:
+                warn(
+                    f"no e-mail for {letter.broker_id}: no address is known for the broker, "
+                    "or the sender has no e-mail address"
+                )
                 continue
-            path = _inside(out, f"{letter.broker_id}-{letter.kind}.{_ext(fmt)}")
+            path = outputs.inside(
+                out, f"{letter.broker_id}-{letter.kind}.{outputs.EXTENSIONS[fmt]}"
+            )
             write_atomic(path, data)
             written.append(path)
     if agent is not None and any(letter.agent for letter in drafted):
         from exposure.letters.packet import authorization_pdf
 
-        path = _inside(out, "agent-authorization.pdf")
+        path = outputs.inside(out, "agent-authorization.pdf")
         person = profile.identity.full_name if profile.identity else None
         write_atomic(path, authorization_pdf(agent, person or "", drafted, catalog))
         written.append(path)
     if args.merge and drafted:
         from exposure.letters.pdf import pdf_bytes
 
-        path = _inside(out, "all-letters.pdf")
+        path = outputs.inside(out, "all-letters.pdf")
         write_atomic(path, pdf_bytes(drafted, guide_page=False))
         written.append(path)
     for path in written:
@@ -165,78 +172,19 @@ def _record(
     args: argparse.Namespace, drafted: list[Letter], catalog: Catalog, profile: Profile
 ) -> None:
     from exposure.cli.session import open_vault
-    from exposure.ledger.lifecycle import recheck_days_for
+    from exposure.ledger.record import record_letter
     from exposure.ledger.store import Ledger
-    from exposure.letters.regime import deadline_for
-    from exposure.letters.text import letter_text
 
     state = profile.answer("state")
     ledger = Ledger.open(open_vault(args, create=True))
     for letter in drafted:
-        broker = catalog.by_id[letter.broker_id]
-        request_id = ledger.add(
-            broker_id=broker.id,
-            broker_name=broker.name,
-            kind=letter.kind,
-            regime=letter.regime,
-            deadline=deadline_for(catalog.law_by_id[letter.regime], letter.kind),
-            recheck_days=recheck_days_for(broker, state if isinstance(state, str) else None),
-            letter=letter_text(letter),
-            today=letter.date,
+        request_id = record_letter(
+            ledger, letter, catalog, state if isinstance(state, str) else None
         )
         print(
-            f"recorded request #{request_id} ({broker.name}); when you send it: "
+            f"recorded request #{request_id} ({letter.broker_name}); when you send it: "
             f"exposure requests mark {request_id} sent"
         )
-
-
-def _ext(fmt: str) -> str:
-    return {"pdf": "pdf", "eml": "eml", "txt": "txt", "guide": "guide.txt"}[fmt]
-
-
-def _inside(folder: Path, name: str) -> Path:
-    """Defence in depth: broker ids are slugs, but never write outside the chosen folder."""
-    from exposure.errors import UsageError
-
-    path = (folder / name).resolve()
-    if path.parent != folder.resolve() or "/" in name or name.startswith("."):
-        raise UsageError(f"refusing to write {name!r} outside {folder}")
-    return path
-
-
-def _render(
-    fmt: str, letter: Letter, catalog: Catalog, profile: Profile, agent: Agent | None
-) -> bytes | None:
-    if fmt == "pdf":
-        from exposure.letters.pdf import pdf_bytes
-
-        return pdf_bytes([letter])
-    if fmt == "txt":
-        from exposure.letters.text import letter_text
-
-        return letter_text(letter).encode("utf-8")
-    if fmt == "guide":
-        from exposure.letters.guide import guide_text
-
-        return guide_text(letter, catalog.by_id[letter.broker_id]).encode("utf-8")
-    from exposure.cli.session import warn
-    from exposure.letters.email import EmailError, build_email
-
-    identity = profile.identity
-    name = agent.name if agent and letter.agent else (identity.full_name if identity else None)
-    addr = (
-        agent.email
-        if agent and letter.agent
-        else (identity.emails[0] if identity and identity.emails else None)
-    )
-    if not name or not addr:
-        warn(f"no e-mail for {letter.broker_id}: the sender has no name or e-mail address")
-        return None
-    try:
-        return bytes(build_email(letter, name, addr))
-    except EmailError as exc:
-        warn(f"no e-mail for {letter.broker_id}: {exc.message}")
-        return None
 
 
 def send(args: argparse.Namespace) -> int:

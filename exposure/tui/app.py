@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from exposure.tui.dialogs.confirm_dialog import ConfirmDialog
 from exposure.tui.dialogs.error_dialog import show_error
+from exposure.tui.dialogs.path_dialog import PathDialog
 from exposure.tui.i18n import _
 from exposure.tui.messages import (
     AnswersCompleted,
@@ -26,10 +27,12 @@ from exposure.tui.messages import (
     CatalogLoaded,
     ProfileChosen,
     ProfileSaved,
+    ReportWritten,
     VaultWiped,
 )
 from exposure.tui.screens.broker_screen import BrokerScreen
 from exposure.tui.screens.dashboard_screen import DashboardScreen
+from exposure.tui.screens.ledger_screen import LedgerScreen
 from exposure.tui.screens.questions_screen import QuestionsScreen
 from exposure.tui.screens.requests_screen import RequestsScreen
 from exposure.tui.screens.welcome_screen import WelcomeScreen
@@ -37,12 +40,24 @@ from exposure.tui.session import Session
 
 if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
+    from exposure.ledger.store import Request
 
 SCREENS = {
     "welcome": _("Welcome"),
     "questions": _("Questions"),
     "dashboard": _("Exposure dashboard"),
     "requests": _("Requests"),
+    "ledger": _("Request ledger"),
+}
+NEEDS_SAVED = {
+    "demo": _(
+        "The ledger needs a saved profile: it keeps your own requests in the vault, and the "
+        "demo person is fictional. Answer the questions, save with Ctrl+S, then write requests."
+    ),
+    "new": _(
+        "The ledger keeps your requests in the vault, so it needs a saved profile: save yours "
+        "with Ctrl+S on the dashboard first."
+    ),
 }
 
 
@@ -128,13 +143,17 @@ class ExposureApp(App[None]):
         from exposure.profile.store import load_from_vault
         from exposure.tui.vault_bridge import open_vault
 
-        profile = load_from_vault(open_vault(self, self.session.vault_path, create=False))
+        vault = open_vault(self, self.session.vault_path, create=False)
+        profile = load_from_vault(vault)
         if profile is None:
             raise UsageError(_("the vault holds no profile yet"))
-        self.post_message(ProfileChosen(validate(profile, self.session.known_catalog), "saved"))
+        catalog = self.session.known_catalog
+        self.post_message(ProfileChosen(validate(profile, catalog), "saved", vault))
 
     def on_profile_chosen(self, event: ProfileChosen) -> None:
         self.session.profile, self.session.source = event.profile, event.source
+        if event.vault is not None:
+            self.session.vault = event.vault
         self.run_audit()
 
     def on_answers_completed(self, event: AnswersCompleted) -> None:
@@ -155,13 +174,17 @@ class ExposureApp(App[None]):
         """The screens of a step, above Welcome; none (with a notice) if it is not reached yet."""
         if name == "questions":
             return [QuestionsScreen(self.session)] if self._catalog_ready() else []
-        if name not in ("dashboard", "requests"):
+        if name not in ("dashboard", "requests", "ledger"):
+            return []
+        if name == "ledger" and self.session.source != "saved":
+            self.notify(NEEDS_SAVED[self.session.source], title=_("Ledger"), timeout=15)
             return []
         if self.session.audit is None:
             self.notify(_("Answer the questions or open the demo first."))
             return []
         dashboard = DashboardScreen(self.session)
-        return [dashboard] if name == "dashboard" else [dashboard, RequestsScreen(self.session)]
+        step = {"requests": RequestsScreen, "ledger": LedgerScreen}.get(name)
+        return [dashboard] if step is None else [dashboard, step(self.session)]
 
     async def action_show(self, name: str) -> None:
         """Go to a step: back down to Welcome, then up through the step's screens."""
@@ -188,14 +211,15 @@ class ExposureApp(App[None]):
     @work(thread=True, exit_on_error=False, exclusive=True, group="vault")
     def save_profile(self) -> None:
         from exposure.profile.store import save_to_vault
-        from exposure.tui.vault_bridge import open_vault
+        from exposure.tui.vault_bridge import session_vault
 
-        vault = open_vault(self, self.session.vault_path, create=True)
+        vault = session_vault(self, self.session, create=True)
         save_to_vault(vault, self.session.profile)
-        self.post_message(ProfileSaved(vault.path, vault.key_source))
+        self.post_message(ProfileSaved(vault.path, vault.key_source, vault))
 
     def on_profile_saved(self, event: ProfileSaved) -> None:
         self.session.source = "saved"
+        self.session.vault = event.vault
         self.notify(
             _("Saved, encrypted, in {path} (key: {key}).").format(
                 path=event.path, key=event.key_source
@@ -223,10 +247,61 @@ class ExposureApp(App[None]):
         self.post_message(VaultWiped(wipe(self.session.vault_path, backend())))
 
     def on_vault_wiped(self, event: VaultWiped) -> None:
+        self.session.vault = None
         if self.session.source == "saved":
             self.session.source = "new"
         done = _("Deleted the vault and its key.") if event.existed else _("Nothing was saved.")
         self.notify(done)
+
+    # The report ------------------------------------------------------------------------
+
+    def action_report(self) -> None:
+        if self.session.audit is None:
+            self.notify(_("Answer the questions or open the demo first."))
+            return
+        body = _(
+            "Your estimate, what to do about each broker, your requests from the ledger if you "
+            "saved a profile, and the sources. It never holds your name, address or any other "
+            "identifying detail, so it can be printed or shared."
+        )
+        dialog = PathDialog(
+            _("Export the report (PDF)"), body, Path.cwd() / "exposure-report.pdf", ".pdf"
+        )
+        self.push_screen(dialog, self._report_chosen)
+
+    def _report_chosen(self, path: Path | None) -> None:
+        if path is not None:
+            self.notify(_("Building the report…"), title=_("Report"))
+            self.export_report(path)
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="report")
+    def export_report(self, path: Path) -> None:
+        from exposure.tui import ledger_io
+        from exposure.tui.vault_bridge import session_vault
+
+        session = self.session
+        requests: list[Request] = []
+        if session.source == "saved" and ledger_io.has_ledger(session.vault_path):
+            vault = session_vault(self, session)
+            requests, _histories = ledger_io.load(vault, today=session.today)
+        ledger_io.write_report(
+            session.known_audit, session.known_catalog, path, requests=requests, today=session.today
+        )
+        self.post_message(ReportWritten(path, len(requests)))
+
+    def on_report_written(self, event: ReportWritten) -> None:
+        with_requests = (
+            _(" with {n} request(s) from the ledger").format(n=event.requests)
+            if event.requests
+            else ""
+        )
+        self.notify(
+            _("Wrote the report{with_requests} to {path}.").format(
+                with_requests=with_requests, path=event.path
+            ),
+            title=_("Done"),
+            timeout=10,
+        )
 
     # Keys and the command palette ------------------------------------------------------
 
@@ -242,6 +317,11 @@ class ExposureApp(App[None]):
             )
         yield SystemCommand(_("Open the demo"), _("The fictional demo person"), self.action_demo)
         yield SystemCommand(_("Save profile"), _("Encrypted, in the vault"), self.action_save)
+        yield SystemCommand(
+            _("Export the report (PDF)"),
+            _("Your estimate, actions and requests; never your identity"),
+            self.action_report,
+        )
         yield SystemCommand(
             _("Wipe saved data"), _("Delete the vault and its key"), self.action_wipe
         )

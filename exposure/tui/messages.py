@@ -17,8 +17,10 @@ from exposure.tui.session import Source
 if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
     from exposure.engine.result import Audit
+    from exposure.ledger.store import Event, Request
     from exposure.letters.draft import Letter
     from exposure.profile.model import Profile
+    from exposure.vault.store import Vault
 
 
 @dataclass
@@ -32,6 +34,7 @@ class ProfileChosen(Message):
 
     profile: Profile
     source: Source
+    vault: Vault | None = None
 
 
 @dataclass
@@ -48,6 +51,7 @@ class AuditFinished(Message):
 class ProfileSaved(Message):
     path: Path
     key_source: str
+    vault: Vault | None = None
 
 
 @dataclass
@@ -70,3 +74,45 @@ class LettersWritten(Message):
 @dataclass
 class EmailsSent(Message):
     recipients: list[str]
+    brokers: list[str]
+
+
+@dataclass
+class LettersRecorded(Message):
+    """Letters were recorded in the ledger: every request id by broker id so far, the ids
+    added now, and how many were marked sent."""
+
+    ids: dict[str, int]
+    added: list[int]
+    sent: int
+
+
+@dataclass
+class LedgerLoaded(Message):
+    requests: list[Request]
+    histories: dict[int, list[Event]]
+
+
+@dataclass
+class RequestMarked(Message):
+    request_id: int
+    status: str
+
+
+@dataclass
+class FollowupWritten(Message):
+    request_id: int
+    step: str
+    paths: list[Path]
+
+
+@dataclass
+class CalendarWritten(Message):
+    path: Path
+    events: int
+
+
+@dataclass
+class ReportWritten(Message):
+    path: Path
+    requests: int

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
     from exposure.engine.result import Audit, BrokerResult
     from exposure.letters.draft import Letter
+    from exposure.vault.store import Vault
 
 Source = Literal["new", "saved", "demo"]
 
@@ -50,6 +51,8 @@ class Session:
     audit: Audit | None = None
     chosen: list[str] = field(default_factory=list)
     letters: list[Letter] = field(default_factory=list)
+    # The unlocked vault, once opened this run: its passphrase is asked once, not per action.
+    vault: Vault | None = None
 
     @property
     def known_catalog(self) -> Catalog:

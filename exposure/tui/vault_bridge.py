@@ -3,6 +3,7 @@
 :meth:`Vault.open` calls ``ask`` when there is no secure keyring. The keyring itself can block
 (D-Bus), so the whole open runs in a thread; ``ask`` hops to the app's loop, shows
 :class:`PassphraseDialog`, and waits on a future until the person answers or cancels.
+:func:`session_vault` keeps the unlocked vault for the run, so the passphrase is asked once.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from textual.app import App
 
 from exposure.tui.dialogs.passphrase_dialog import PassphraseDialog
 from exposure.tui.i18n import _
+from exposure.tui.session import Session
 from exposure.vault.store import Vault, VaultError
 
 
@@ -38,3 +40,10 @@ def open_vault(app: App[Any], path: Path, *, create: bool) -> Vault:
         app.call_from_thread(app.notify, message, title=_("Vault"), severity="warning", timeout=20)
 
     return Vault.open(path, keyring=backend(), ask=ask, notify=notify, create=create)
+
+
+def session_vault(app: App[Any], session: Session, *, create: bool = False) -> Vault:
+    """The vault this run already unlocked, or open it (thread workers only, like above)."""
+    if session.vault is None or session.vault.path != session.vault_path:
+        session.vault = open_vault(app, session.vault_path, create=create)
+    return session.vault

@@ -1,4 +1,4 @@
-"""Where to write the letters, and in which formats."""
+"""Where to write the letters (or a follow-up), and in which formats."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
+from exposure.letters.outputs import FORMATS, Format
 from exposure.tui.i18n import _
-from exposure.tui.outputs import FORMATS, Format
 from exposure.tui.widgets.toggles import MarkedCheckbox
 
 LABELS: dict[Format, str] = {
@@ -34,22 +34,32 @@ class WriteChoice:
 class WriteDialog(ModalScreen[WriteChoice | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", _("Cancel"))]
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        title: str | None = None,
+        formats: tuple[Format, ...] = FORMATS,
+        defaults: tuple[Format, ...] = DEFAULT_FORMATS,
+    ) -> None:
         super().__init__(classes="dialog")
         self._folder = folder
+        self._title = title or _("Write the requests to files")
+        self._formats = formats
+        self._defaults = defaults
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Static(_("Write the requests to files"), classes="dialog-title")
+            yield Static(self._title, classes="dialog-title")
             yield Static(
                 _("Files are readable only by you. The folder is created if needed."),
                 classes="dialog-body",
             )
             yield Input(str(self._folder), id="folder", placeholder=_("folder"))
             yield Static("", id="folder-error", classes="field-error")
-            for fmt in FORMATS:
+            for fmt in self._formats:
                 yield MarkedCheckbox(
-                    LABELS[fmt], fmt in DEFAULT_FORMATS, id=f"fmt-{fmt}", compact=True
+                    LABELS[fmt], fmt in self._defaults, id=f"fmt-{fmt}", compact=True
                 )
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Write"), id="write", variant="primary")
@@ -66,7 +76,7 @@ class WriteDialog(ModalScreen[WriteChoice | None]):
 
     def _finish(self) -> None:
         text = self.query_one("#folder", Input).value.strip()
-        formats = tuple(f for f in FORMATS if self.query_one(f"#fmt-{f}", Checkbox).value)
+        formats = tuple(f for f in self._formats if self.query_one(f"#fmt-{f}", Checkbox).value)
         error = self.query_one("#folder-error", Static)
         if not text:
             error.update(_("Type a folder to write into."))

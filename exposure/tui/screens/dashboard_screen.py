@@ -40,7 +40,9 @@ class DashboardScreen(JourneyScreen):
         Binding("c", "tab('categories')", _("Categories"), show=False),
         Binding("a", "tab('plan')", _("Action plan"), show=False),
         Binding("r", "app.show('requests')", _("Requests")),
-        Binding("e", "app.show('questions')", _("Edit answers")),
+        Binding("l", "app.show('ledger')", _("Ledger")),
+        Binding("p", "app.report", _("Report")),
+        Binding("e", "app.show('questions')", _("Edit")),
         Binding("ctrl+s", "app.save", _("Save")),
         Binding("escape", "app.show('welcome')", _("Welcome")),
     ]

@@ -1,5 +1,8 @@
 """Step 5c, Requests: preview each letter, e-mail and web-form guide, then write the files or
-send the e-mails (after confirmation). Drafting, PDF builds and SMTP run in thread workers."""
+send the e-mails (after confirmation). Drafting, PDF builds and SMTP run in thread workers.
+
+For a saved profile, every letter written or sent is recorded in the request ledger (once),
+and e-mails actually sent are marked ``sent``. The demo person never touches the vault."""
 
 from __future__ import annotations
 
@@ -22,14 +25,14 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from exposure.errors import ExposureError
+from exposure.letters import outputs
 from exposure.letters.draft import Letter
-from exposure.tui import outputs
 from exposure.tui.dialogs.confirm_dialog import ConfirmDialog
 from exposure.tui.dialogs.send_dialog import SendChoice, SendDialog
 from exposure.tui.dialogs.write_dialog import WriteChoice, WriteDialog
 from exposure.tui.i18n import _
 from exposure.tui.letter_preview import email_preview, letter_preview
-from exposure.tui.messages import EmailsSent, LettersDrafted, LettersWritten
+from exposure.tui.messages import EmailsSent, LettersDrafted, LettersRecorded, LettersWritten
 from exposure.tui.screens.base import JourneyScreen
 from exposure.tui.session import Session
 
@@ -48,6 +51,7 @@ class PreviewScreen(JourneyScreen):
         super().__init__(session)
         self.brokers = brokers
         self.letters: list[Letter] = []
+        self.recorded: dict[str, int] = {}  # ledger request ids by broker id
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -169,6 +173,51 @@ class PreviewScreen(JourneyScreen):
             _("Wrote {n} file(s) to {folder}.").format(n=len(event.paths), folder=event.folder),
             title=_("Done"),
         )
+        self._record()
+
+    def _record(self, sent: tuple[str, ...] = ()) -> None:
+        """Record the letters in the ledger for a saved profile; say how to, for a new one."""
+        if self.session.source == "saved":
+            self.record(sent)
+        elif self.session.source == "new":
+            self.notify(
+                _(
+                    "To keep track of these requests and their deadlines in the ledger, save "
+                    "your profile (Ctrl+S on the dashboard), then write or send them again."
+                ),
+                title=_("Not recorded"),
+                timeout=15,
+            )
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="ledger")
+    def record(self, sent: tuple[str, ...]) -> None:
+        from exposure.tui import ledger_io
+        from exposure.tui.vault_bridge import session_vault
+
+        vault = session_vault(self.app, self.session)
+        done = ledger_io.record_letters(
+            vault,
+            self.letters,
+            self.session.known_catalog,
+            self.session.profile,
+            today=self.session.today,
+            recorded=self.recorded,
+            sent=sent,
+        )
+        self.post_message(LettersRecorded(done.ids, done.added, done.sent))
+
+    def on_letters_recorded(self, event: LettersRecorded) -> None:
+        self.recorded = event.ids
+        if not event.added and not event.sent:
+            return
+        self.notify(
+            _(
+                "Recorded {n} request(s) in the ledger, {s} marked sent. Press L on the "
+                "dashboard to follow them."
+            ).format(n=len(event.added), s=event.sent),
+            title=_("Ledger"),
+            timeout=10,
+        )
 
     def action_send(self) -> None:
         sender = outputs.sender(self.session.profile.identity)
@@ -200,10 +249,15 @@ class PreviewScreen(JourneyScreen):
         from exposure.letters.smtp import send
 
         identity = self.session.profile.identity
-        messages = [m for m in (outputs.email_for(x, identity) for x in self.letters) if m]
-        self.post_message(EmailsSent(send(choice.server, messages, choice.password)))
+        pairs = [(x.broker_id, outputs.email_for(x, identity)) for x in self.letters]
+        emails = [(broker_id, m) for broker_id, m in pairs if m is not None]
+        recipients = send(choice.server, [m for _id, m in emails], choice.password)
+        # send() goes in order and raises at the first refusal: these are the ones that went.
+        brokers = [broker_id for broker_id, _m in emails[: len(recipients)]]
+        self.post_message(EmailsSent(recipients, brokers))
 
     def on_emails_sent(self, event: EmailsSent) -> None:
         self.notify(
             _("Sent {n} e-mail(s).").format(n=len(event.recipients)), title=_("Sent"), timeout=10
         )
+        self._record(tuple(event.brokers))

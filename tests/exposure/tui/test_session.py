@@ -8,10 +8,10 @@ from broker_catalog.catalog import Catalog
 from broker_catalog.schema import IdentityField
 from exposure.engine import audit
 from exposure.letters.draft import draft_letter
+from exposure.letters.outputs import write_letters
 from exposure.profile.files import demo_profile
 from exposure.tui.broker_text import broker_markdown
 from exposure.tui.letter_preview import letter_preview
-from exposure.tui.outputs import write_letters
 from exposure.tui.session import needed_identity, planned_brokers, request_candidates
 from exposure.tui.words import LEVEL_WORDS, effort_words
 

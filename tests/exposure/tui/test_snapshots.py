@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from broker_catalog.catalog import Catalog
 from exposure.tui.app import ExposureApp
 from exposure.tui.screens.dashboard_screen import DashboardScreen
 from exposure.tui.screens.preview_screen import PreviewScreen
@@ -79,3 +80,33 @@ def test_letter_preview(snap_compare: Any, make_app: Any, size: tuple[int, int])
         await _wait(pilot, PreviewScreen)
 
     assert snap_compare(_app(make_app, demo=True), terminal_size=size, run_before=ready)
+
+
+def test_ledger(snap_compare: Any, make_app: Any, catalog: Catalog, tmp_path: Path) -> None:
+    """Three fictional requests: one overdue, one due a re-check, one not sent yet."""
+    from exposure.ledger.lifecycle import Status
+    from exposure.ledger.store import Ledger
+    from exposure.profile.files import demo_profile
+    from exposure.tui.messages import ProfileChosen
+    from exposure.tui.screens.ledger_screen import LedgerScreen
+    from tests.exposure.tui.conftest import TODAY
+    from tests.exposure.tui.test_ledger import LONG_AGO, make_vault, record
+
+    vault = make_vault(tmp_path / "vault", demo_profile())
+    late = record(vault, catalog, "venntel")
+    done = record(vault, catalog, "lexisnexis-risk")
+    record(vault, catalog, "gravy-analytics", on=TODAY)
+    ledger = Ledger.open(vault)
+    ledger.mark(late, Status.SENT, on=LONG_AGO, note="by certified mail")
+    ledger.mark(done, Status.SENT, on=LONG_AGO)
+    ledger.mark(done, Status.COMPLETED, on=LONG_AGO)
+    ledger.close()
+
+    async def ready(pilot: Pilot[None]) -> None:
+        pilot.app.post_message(ProfileChosen(demo_profile(), "saved", vault))
+        await _wait(pilot, DashboardScreen)
+        await pilot.press("l")
+        await _wait(pilot, LedgerScreen)
+
+    app = make_app(vault=vault.path)
+    assert snap_compare(app, terminal_size=SMALL, run_before=ready)

@@ -1,7 +1,7 @@
-"""Turning drafted letters into files and e-mails for the Requests step (no Textual here).
+"""Turning drafted letters into files and e-mails: one path for the CLI and the terminal app.
 
-Runs inside thread workers: PDF builds and SMTP are slow and must not freeze the screen. Files
-are 0600 in a 0700 folder, named from catalog ids (checked slugs), never outside that folder.
+Files are 0600 in a 0700 folder, named from catalog ids (checked slugs), never outside that
+folder. The terminal app calls this from thread workers: PDF builds are slow.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from exposure.errors import ExposureError
 
 if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
+    from exposure.letters.agent import Agent
     from exposure.letters.draft import Letter
     from exposure.profile.model import Identity
 
@@ -36,7 +37,12 @@ def sender(identity: Identity | None) -> tuple[str, str] | None:
 
 
 def render(
-    fmt: Format, letter: Letter, catalog: Catalog, identity: Identity | None
+    fmt: Format,
+    letter: Letter,
+    catalog: Catalog,
+    identity: Identity | None,
+    *,
+    agent: Agent | None = None,
 ) -> bytes | None:
     """One letter in one format; None when that format does not apply (no e-mail known)."""
     if fmt == "pdf":
@@ -51,15 +57,21 @@ def render(
         from exposure.letters.guide import guide_text
 
         return guide_text(letter, catalog.by_id[letter.broker_id]).encode("utf-8")
-    message = email_for(letter, identity)
+    message = email_for(letter, identity, agent=agent)
     return bytes(message) if message is not None else None
 
 
-def email_for(letter: Letter, identity: Identity | None) -> EmailMessage | None:
-    """The e-mail draft, or None when the broker takes no e-mail or the sender has none."""
+def email_for(
+    letter: Letter, identity: Identity | None, *, agent: Agent | None = None
+) -> EmailMessage | None:
+    """The e-mail draft, or None when the broker takes no e-mail or the sender has none. An
+    agent's letter is sent from the agent's address."""
     from exposure.letters.email import EmailError, build_email
 
-    who = sender(identity)
+    if agent is not None and letter.agent and agent.email:
+        who: tuple[str, str] | None = (agent.name, agent.email)
+    else:
+        who = sender(identity)
     if who is None or not letter.email_to:
         return None
     try:
