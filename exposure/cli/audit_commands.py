@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from exposure.cli.arguments import cli_path
+from exposure.cli.arguments import add_profile_source, cli_path
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -30,13 +30,7 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
         "life facts (no name, address or other identity). Without --profile or --demo it uses "
         "the profile saved in your vault."
     )
-    source = parser.add_mutually_exclusive_group()
-    source.add_argument(
-        "--profile", type=cli_path, metavar="FILE", help="profile file (JSON or TOML)"
-    )
-    source.add_argument(
-        "--demo", action="store_true", help="use the built-in fictional demo profile"
-    )
+    add_profile_source(parser)
     form = parser.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print JSON (see docs/json-output.md)")
     form.add_argument("--markdown", action="store_true", help="print Markdown")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from exposure.cli.arguments import cli_path
+from exposure.cli.arguments import add_profile_source, cli_path
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -29,11 +29,7 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
         "brokers: one file per broker, carrying only the identity fields that broker needs. "
         "By default, to every broker the audit finds likely and that has a route."
     )
-    source = parser.add_mutually_exclusive_group()
-    source.add_argument(
-        "--profile", type=cli_path, metavar="FILE", help="profile file (JSON or TOML)"
-    )
-    source.add_argument("--demo", action="store_true", help="use the fictional demo profile")
+    add_profile_source(parser)
     parser.add_argument("--broker", action="append", metavar="ID", help="a broker id (repeatable)")
     parser.add_argument("--kind", choices=KINDS, help="request kind (default: the best per broker)")
     parser.add_argument(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from exposure.cli.arguments import cli_path
+from exposure.cli.arguments import add_profile_source, cli_path
 
 
 def build(parser: argparse.ArgumentParser, name: str) -> None:
@@ -14,11 +14,7 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
         "your requests from the ledger when there is one, and the sources. It never contains "
         "your name, address or any other identity field."
     )
-    source = parser.add_mutually_exclusive_group()
-    source.add_argument(
-        "--profile", type=cli_path, metavar="FILE", help="profile file (JSON or TOML)"
-    )
-    source.add_argument("--demo", action="store_true", help="use the fictional demo profile")
+    add_profile_source(parser)
     parser.add_argument("--out", type=cli_path, metavar="FILE.pdf", required=True)
     parser.set_defaults(handler=report)
 
