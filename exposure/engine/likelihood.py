@@ -40,19 +40,25 @@ def _higher(a: Likelihood, b: Likelihood) -> Likelihood:
     return a if a.rank >= b.rank else b
 
 
+_RANK = {"likely": 3, "possible": 2, "unknown": 1, "unlikely": 0}
+_BY_RANK = {rank: Likelihood(name) for name, rank in _RANK.items()}
+
+
 def evaluate_holding(holding: Holding, profile: Profile) -> HoldingResult:
-    best = Likelihood(holding.baseline)
+    # Plain integers in the loop: this runs for every holding of every broker in an audit.
+    best = _RANK[holding.baseline]
     matched: list[tuple[Trigger, Answer]] = []
     unknown: list[Trigger] = []
+    facts = profile.facts
     for trigger in holding.triggers:
-        answer = profile.answer(trigger.fact)
+        answer = facts.get(trigger.fact, UNKNOWN)
         if answer == UNKNOWN:
             unknown.append(trigger)
-            best = _higher(best, Likelihood.POSSIBLE)
+            best = max(best, 2)
         elif _matches(answer, trigger.values):
             matched.append((trigger, answer))
-            best = _higher(best, Likelihood(trigger.gives))
-    return HoldingResult(holding, best, tuple(matched), tuple(unknown))
+            best = max(best, _RANK[trigger.gives])
+    return HoldingResult(holding, _BY_RANK[best], tuple(matched), tuple(unknown))
 
 
 def combine(likelihoods: list[Likelihood]) -> Likelihood:
