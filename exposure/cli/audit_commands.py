@@ -63,7 +63,8 @@ def demo(args: argparse.Namespace) -> int:
     from exposure.render.audit_text import markdown, terminal
 
     catalog = load_catalog(args)
-    result = run_audit(chosen_profile(args, catalog), catalog)
+    profile = chosen_profile(args, catalog)
+    result = run_audit(profile, catalog)
     print("Demo: a fictional person's likely exposure (no real data).\n")
     print(terminal(result, reasons=False), end="")
     if args.out:
@@ -74,7 +75,7 @@ def demo(args: argparse.Namespace) -> int:
 
         report = individual_report(result, catalog, today=dt.date.today())
         write_atomic(out / "report.pdf", report)
-        count = _demo_letters(out / "letters", result, catalog, chosen_profile(args, catalog))
+        count = _demo_letters(out / "letters", result, catalog, profile)
         print(f"\nWrote {out / 'audit.json'}, {out / 'audit.md'}, {out / 'report.pdf'},")
         print(f"and {count} letters (PDF) in {out / 'letters'}.")
     return 0
@@ -84,14 +85,14 @@ def _demo_letters(folder: Path, result: Audit, catalog: Catalog, profile: Profil
     import datetime as dt
 
     from exposure.atomic import ensure_private_dir, write_atomic
+    from exposure.engine.result import LETTER_ACTIONS
     from exposure.errors import ExposureError
     from exposure.letters.draft import draft_letter
     from exposure.letters.pdf import pdf_bytes
 
-    routes = ("opt_out", "fcra_disclosure_and_freeze", "state_law_request")
     letters = []
     for broker in result.brokers:
-        if broker.action in routes:
+        if broker.action in LETTER_ACTIONS:
             try:
                 letters.append(
                     draft_letter(catalog.by_id[broker.id], profile, catalog, today=dt.date.today())

@@ -81,10 +81,10 @@ def _build_send(parser: argparse.ArgumentParser) -> None:
 
 def _default_brokers(profile: Profile, catalog: Catalog) -> list[str]:
     from exposure.engine import audit
+    from exposure.engine.result import LETTER_ACTIONS
 
     result = audit(profile, catalog)
-    routes = ("opt_out", "fcra_disclosure_and_freeze", "state_law_request")
-    return [b.id for b in result.brokers if b.action in routes]
+    return [b.id for b in result.brokers if b.action in LETTER_ACTIONS]
 
 
 def _draft_all(

@@ -35,6 +35,12 @@ ActionKind = Literal[
 ]
 
 
+# The actions a letter can carry out (the others: DROP is a website, "no route" is advocacy).
+LETTER_ACTIONS: frozenset[ActionKind] = frozenset(
+    {"fcra_disclosure_and_freeze", "opt_out", "state_law_request"}
+)
+
+
 class Method(_Frozen):
     kind: str
     contact: str

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from broker_catalog.schema import IdentityField, Likelihood
+from exposure.engine.result import LETTER_ACTIONS
 from exposure.profile.model import Profile
 
 if TYPE_CHECKING:
@@ -22,9 +23,6 @@ if TYPE_CHECKING:
     from exposure.vault.store import Vault
 
 Source = Literal["new", "saved", "demo"]
-
-# Plan actions that a letter can carry out; DROP and "no consumer route" are not letters.
-LETTER_ROUTES = frozenset({"opt_out", "fcra_disclosure_and_freeze", "state_law_request"})
 
 # Fields a person types in the Requests step, in the order the form shows them. Numbers we never
 # store (SSN, licence, advertising ID) and enclosures are left blank on the printed letter.
@@ -77,7 +75,7 @@ def planned_brokers(audit: Audit) -> list[str]:
     """Broker ids the action plan sends a letter to, in plan order (the pre-selection)."""
     out: dict[str, None] = {}
     for action in audit.plan:
-        if action.kind in LETTER_ROUTES:
+        if action.kind in LETTER_ACTIONS:
             out.update(dict.fromkeys(action.brokers))
     return list(out)
 
