@@ -88,7 +88,7 @@ def _demo_letters(folder: Path, result: Audit, catalog: Catalog, profile: Profil
     from exposure.engine.result import LETTER_ACTIONS
     from exposure.errors import ExposureError
     from exposure.letters.draft import draft_letter
-    from exposure.letters.pdf import pdf_bytes
+    from exposure.pdf.letters import pdf_bytes
 
     letters = []
     for broker in result.brokers:

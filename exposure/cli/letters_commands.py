@@ -112,9 +112,9 @@ def _draft_all(
 
 
 def letters(args: argparse.Namespace) -> int:
+    from exposure.app import letter_files as outputs
     from exposure.atomic import ensure_private_dir, write_atomic
     from exposure.cli.session import chosen_profile, load_catalog, warn
-    from exposure.letters import outputs
     from exposure.letters.agent import read_agent
 
     catalog = load_catalog(args)
@@ -138,14 +138,14 @@ def letters(args: argparse.Namespace) -> int:
             write_atomic(path, data)
             written.append(path)
     if agent is not None and any(letter.agent for letter in drafted):
-        from exposure.letters.packet import authorization_pdf
+        from exposure.pdf.packet import authorization_pdf
 
         path = outputs.inside(out, "agent-authorization.pdf")
         person = profile.identity.full_name if profile.identity else None
         write_atomic(path, authorization_pdf(agent, person or "", drafted, catalog))
         written.append(path)
     if args.merge and drafted:
-        from exposure.letters.pdf import pdf_bytes
+        from exposure.pdf.letters import pdf_bytes
 
         path = outputs.inside(out, "all-letters.pdf")
         write_atomic(path, pdf_bytes(drafted, guide_page=False))
@@ -189,8 +189,8 @@ def send(args: argparse.Namespace) -> int:
 
     from exposure.cli.session import warn
     from exposure.errors import UsageError
-    from exposure.letters.smtp import Server, password_from_keyring, save_password
-    from exposure.letters.smtp import send as smtp_send
+    from exposure.mail.smtp import Server, password_from_keyring, save_password
+    from exposure.mail.smtp import send as smtp_send
 
     server = Server(args.smtp_host, args.smtp_port, args.security, args.smtp_user, args.cafile)
     server.check()

@@ -231,7 +231,7 @@ def followup(args: argparse.Namespace) -> int:
     for fmt in args.formats or ["pdf"]:
         path = out / f"{request.broker_id}-{request.id}-{step}.{fmt}"
         if fmt == "pdf":
-            from exposure.letters.pdf import pdf_bytes
+            from exposure.pdf.letters import pdf_bytes
 
             write_atomic(path, pdf_bytes([letter]))
         else:

@@ -19,7 +19,7 @@ from broker_catalog.catalog import Catalog
 from broker_catalog.schema import Likelihood
 from exposure.engine.result import Action, Audit
 from exposure.ledger.store import Request
-from exposure.reports.pdfkit import Heading, ReportDoc, bar_chart, link, para, styles
+from exposure.pdf.kit import Heading, ReportDoc, bar_chart, link, para, styles
 
 CHECKBOX = "\u2610"
 

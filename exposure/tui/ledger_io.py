@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from exposure.app.letter_files import Format, OutputError, inside
 from exposure.ledger.lifecycle import DenialReason, Status
 from exposure.ledger.store import FILE, Event, Ledger, Request
-from exposure.letters.outputs import Format, OutputError, inside
 
 if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
@@ -133,7 +133,7 @@ def write_followup(
     paths: list[Path] = []
     for fmt in (f for f in formats if f in FOLLOWUP_FORMATS):
         if fmt == "pdf":
-            from exposure.letters.pdf import pdf_bytes
+            from exposure.pdf.letters import pdf_bytes
 
             data = pdf_bytes([letter])
         else:

@@ -17,7 +17,7 @@ from broker_catalog.catalog import Catalog
 from exposure.atomic import ensure_private_dir, write_atomic
 from exposure.errors import ExposureError
 from exposure.letters.draft import draft_letter
-from exposure.letters.pdf import pdf_bytes
+from exposure.pdf.letters import pdf_bytes
 from exposure.profile.answers import check_answer, parse_answer
 from exposure.profile.model import Profile
 

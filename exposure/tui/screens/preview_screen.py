@@ -24,8 +24,8 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from exposure.app import letter_files as outputs
 from exposure.errors import ExposureError
-from exposure.letters import outputs
 from exposure.letters.draft import Letter
 from exposure.tui.dialogs.confirm_dialog import ConfirmDialog
 from exposure.tui.dialogs.send_dialog import SendChoice, SendDialog
@@ -246,7 +246,7 @@ class PreviewScreen(JourneyScreen):
 
     @work(thread=True, exit_on_error=False, group="requests")
     def send(self, choice: SendChoice) -> None:
-        from exposure.letters.smtp import send
+        from exposure.mail.smtp import send
 
         identity = self.session.profile.identity
         pairs = [(x.broker_id, outputs.email_for(x, identity)) for x in self.letters]

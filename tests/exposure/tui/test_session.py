@@ -6,9 +6,9 @@ from pathlib import Path
 
 from broker_catalog.catalog import Catalog
 from broker_catalog.schema import IdentityField
+from exposure.app.letter_files import write_letters
 from exposure.engine import audit
 from exposure.letters.draft import draft_letter
-from exposure.letters.outputs import write_letters
 from exposure.profile.files import demo_profile
 from exposure.tui.broker_text import broker_markdown
 from exposure.tui.letter_preview import letter_preview

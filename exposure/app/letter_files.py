@@ -46,7 +46,7 @@ def render(
 ) -> bytes | None:
     """One letter in one format; None when that format does not apply (no e-mail known)."""
     if fmt == "pdf":
-        from exposure.letters.pdf import pdf_bytes
+        from exposure.pdf.letters import pdf_bytes
 
         return pdf_bytes([letter])
     if fmt == "txt":
@@ -66,7 +66,7 @@ def email_for(
 ) -> EmailMessage | None:
     """The e-mail draft, or None when the broker takes no e-mail or the sender has none. An
     agent's letter is sent from the agent's address."""
-    from exposure.letters.email import EmailError, build_email
+    from exposure.mail.message import EmailError, build_email
 
     if agent is not None and letter.agent and agent.email:
         who: tuple[str, str] | None = (agent.name, agent.email)
