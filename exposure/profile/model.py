@@ -59,6 +59,12 @@ class Profile(_Strict):
     def answer(self, fact: str) -> Answer:
         return self.facts.get(fact, UNKNOWN)
 
+    def home_state(self) -> str | None:
+        """The state the person lives in, or None when they did not say: the one reading of
+        the ``state`` answer that the engine, drafting and the ledger all use."""
+        state = self.facts.get("state", UNKNOWN)
+        return state if isinstance(state, str) and state != UNKNOWN else None
+
     def without_identity(self) -> Profile:
         return self.model_copy(update={"identity": None})
 

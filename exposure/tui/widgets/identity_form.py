@@ -16,9 +16,9 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, Select, Static
 
 from broker_catalog.schema import US_STATES, IdentityField
+from exposure.app.letter_targets import OPTIONAL_FIELDS
 from exposure.profile.model import Address, Identity
 from exposure.tui.i18n import _
-from exposure.tui.session import OPTIONAL_FIELDS
 
 _ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{6,20}$")
