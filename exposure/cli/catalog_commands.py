@@ -11,6 +11,11 @@ if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
 
 
+# Copies of names defined in the catalog's importers, kept here so `--help` stays fast; a test
+# (tests/exposure/cli/test_lazy_copies.py) keeps them equal to their sources.
+REGISTRY_FORMATS = ("ca-cppa", "ca-ag", "vt", "opt-out-pages")
+
+
 def build(parser: argparse.ArgumentParser, name: str) -> None:
     sub = parser.add_subparsers(dest="catalog_command", metavar="SUBCOMMAND", required=True)
 
@@ -59,7 +64,7 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
         "--format",
         dest="registry_format",
         required=True,
-        choices=("ca-cppa", "ca-ag", "vt", "opt-out-pages"),
+        choices=REGISTRY_FORMATS,
         help="which registry export FILE is",
     )
     p.add_argument("--dry-run", action="store_true", help="show the diff and write nothing")

@@ -16,8 +16,11 @@ if TYPE_CHECKING:
     from exposure.letters.draft import Letter
     from exposure.profile.model import Profile
 
+# Copies of names defined in exposure.letters and exposure.mail, kept here so `--help` stays
+# fast; a test (tests/exposure/cli/test_lazy_copies.py) keeps them equal to their sources.
 KINDS = ("delete", "opt_out", "know", "file_disclosure", "security_freeze")
 FORMATS = ("pdf", "eml", "txt", "guide")
+SECURITY = ("starttls", "tls", "none")
 
 
 def build(parser: argparse.ArgumentParser, name: str) -> None:
@@ -64,7 +67,7 @@ def _build_send(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=cli_path, metavar="DIR", help="folder of .eml drafts")
     parser.add_argument("--smtp-host", required=True)
     parser.add_argument("--smtp-port", type=int, default=587)
-    parser.add_argument("--security", choices=("starttls", "tls", "none"), default="starttls")
+    parser.add_argument("--security", choices=SECURITY, default="starttls")
     parser.add_argument("--smtp-user", help="user name for the server (password from the keyring)")
     parser.add_argument("--cafile", help="trust this CA certificate file (for a private server)")
     parser.add_argument(

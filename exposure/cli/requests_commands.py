@@ -13,11 +13,14 @@ if TYPE_CHECKING:
     from exposure.app.requests import Filter
     from exposure.ledger.store import Request
 
+# Copies of the ledger's enums, kept here so `--help` stays fast; a test
+# (tests/exposure/cli/test_lazy_copies.py) keeps them equal to their sources.
 STATUSES = (
     "sent", "acknowledged", "extended", "in_progress", "needs_verification", "completed",
     "partially_completed", "denied", "follow_up_sent", "complaint_filed", "relisted",
 )  # fmt: skip
 REASONS = ("no_match", "could_not_verify", "not_covered", "outside_jurisdiction", "other")
+FOLLOWUP_FORMATS = ("pdf", "txt")
 
 
 def build(parser: argparse.ArgumentParser, name: str) -> None:
@@ -73,7 +76,7 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
         "--format",
         dest="formats",
         action="append",
-        choices=("pdf", "txt"),
+        choices=FOLLOWUP_FORMATS,
         help="output format (default pdf)",
     )
     p.add_argument("--agent", type=cli_path, metavar="ORG.toml", help="as this authorized agent")
