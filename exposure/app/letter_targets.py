@@ -1,15 +1,15 @@
-"""Which brokers get a letter, and which identity fields those letters need.
+"""What a person may send letters to, and which identity fields those letters need.
 
-One rule for every surface: the CLI's default, the terminal app's pre-selection, the workshop's
-papers and the demo all send letters to the brokers the action plan names for a letter, in plan
-order (most impact first), so the same profile always gives the same letters in the same order.
+The default targets come from one pure rule (exposure.engine.targets.letter_targets); this adds
+what a surface offers beyond them, and the details the chosen brokers need.
 """
 
 from __future__ import annotations
 
 from broker_catalog.catalog import Catalog
 from broker_catalog.schema import IdentityField, Likelihood
-from exposure.engine.result import LETTER_ACTIONS, Audit
+from exposure.engine.result import Audit
+from exposure.engine.targets import letter_targets
 
 # Fields a person types for letters, in the order forms show them. Numbers we never store (SSN,
 # licence, advertising ID) and enclosures are left blank on the printed letter.
@@ -22,15 +22,6 @@ TYPED_FIELDS = (
     IdentityField.DATE_OF_BIRTH,
 )
 OPTIONAL_FIELDS = frozenset({IdentityField.FORMER_NAMES})
-
-
-def letter_targets(audit: Audit) -> list[str]:
-    """Broker ids the action plan sends a letter to, in plan order."""
-    out: dict[str, None] = {}
-    for action in audit.plan:
-        if action.kind in LETTER_ACTIONS:
-            out.update(dict.fromkeys(action.brokers))
-    return list(out)
 
 
 def request_candidates(audit: Audit, catalog: Catalog) -> list[str]:

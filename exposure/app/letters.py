@@ -50,8 +50,8 @@ def draft_letters(
     """A letter to each broker (by default: the action plan's letter brokers, in plan order);
     a broker a letter cannot go to is skipped with the reason, never dropped silently."""
     if brokers is None:
-        from exposure.app.letter_targets import letter_targets
         from exposure.engine import audit
+        from exposure.engine.targets import letter_targets
 
         brokers = letter_targets(audit(profile, catalog))
     unknown = [b for b in brokers if b not in catalog.by_id]

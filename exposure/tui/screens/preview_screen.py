@@ -241,15 +241,11 @@ class PreviewScreen(JourneyScreen):
 
     @work(thread=True, exit_on_error=False, group="requests")
     def send(self, choice: SendChoice) -> None:
-        from exposure.mail.smtp import send
+        from exposure.app.sending import send_letters
 
         identity = self.session.profile.identity
-        pairs = [(x.broker_id, outputs.email_for(x, identity)) for x in self.letters]
-        emails = [(broker_id, m) for broker_id, m in pairs if m is not None]
-        recipients = send(choice.server, [m for _id, m in emails], choice.password)
-        # send() goes in order and raises at the first refusal: these are the ones that went.
-        brokers = [broker_id for broker_id, _m in emails[: len(recipients)]]
-        self.post_message(EmailsSent(recipients, brokers))
+        sent = send_letters(choice.server, self.letters, identity, choice.password)
+        self.post_message(EmailsSent(sent.recipients, sent.brokers))
 
     def on_emails_sent(self, event: EmailsSent) -> None:
         self.notify(

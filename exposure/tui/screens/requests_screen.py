@@ -10,7 +10,8 @@ from textual.content import Content
 from textual.widgets import Footer, Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from exposure.app.letter_targets import letter_targets, request_candidates
+from exposure.app.letter_targets import request_candidates
+from exposure.engine.targets import letter_targets
 from exposure.tui.i18n import _
 from exposure.tui.screens.base import JourneyScreen
 from exposure.tui.screens.identity_screen import IdentityScreen

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from broker_catalog.catalog import Catalog
 from broker_catalog.schema import IdentityField
-from exposure.app.letter_targets import letter_targets, needed_identity, request_candidates
+from exposure.app.letter_targets import needed_identity, request_candidates
 from exposure.engine import audit
 from exposure.engine.result import LETTER_ACTIONS
+from exposure.engine.targets import letter_targets
 from exposure.profile.files import demo_profile
 
 
