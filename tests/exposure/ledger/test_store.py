@@ -193,7 +193,7 @@ def test_two_writers_cannot_both_make_the_same_transition(vault: Vault) -> None:
             with Ledger.open(vault) as second:
                 second.mark(request_id, Status.SENT, on=SENT)
             outcome.append(None)
-        except BaseException as exc:  # noqa: BLE001 - reported to the test thread
+        except BaseException as exc:  # reported to the test thread
             outcome.append(exc)
 
     racer = threading.Thread(target=mark_sent)
