@@ -187,8 +187,27 @@ class MethodKind(StrEnum):
     PHONE = "phone"
 
 
+RequestChannel = Literal[
+    "delete",
+    "opt_out",
+    "know",
+    "file_disclosure",
+    "security_freeze",
+    "prescreen_opt_out",
+    "dispute",
+    "agent",
+]
+GENERAL_PRIVACY: tuple[RequestChannel, ...] = ("delete", "opt_out", "know")
+
+
 class OptOutMethod(Sourced):
-    """One way to reach the broker. Exactly the field matching ``kind`` is set."""
+    """One way to reach the broker. Exactly the field matching ``kind`` is set.
+
+    ``serves`` says which requests this desk takes, so a letter goes to the desk for its kind
+    (a file-disclosure request never to the freeze address). A method with no ``covers`` note
+    is the broker's general privacy route and serves deletion, opt-out and access requests; a
+    method with a ``covers`` note must say what it serves.
+    """
 
     kind: MethodKind
     url: HttpsUrl | None = None
@@ -198,6 +217,24 @@ class OptOutMethod(Sourced):
     covers: Text | None = Field(
         default=None, description="what this method opts out of, if narrower"
     )
+    serves: tuple[RequestChannel, ...] | None = Field(
+        default=None,
+        description="the request kinds this desk takes; required when 'covers' is set, "
+        "otherwise deletion, opt-out and access (the general privacy route)",
+    )
+    names_person: bool = Field(
+        default=False,
+        description="the e-mail address is an individual employee's mailbox, not a role address",
+    )
+    old_filing_only: bool = Field(
+        default=False,
+        description="the only source is a registry filing older than the newest registry",
+    )
+
+    @property
+    def requests(self) -> tuple[RequestChannel, ...]:
+        """What this desk takes: its ``serves`` list, or the general privacy route."""
+        return self.serves if self.serves is not None else GENERAL_PRIVACY
 
     @model_validator(mode="after")
     def _one_contact(self) -> Self:
@@ -210,6 +247,10 @@ class OptOutMethod(Sourced):
         given = [n for n in ("url", "email", "address", "phone") if getattr(self, n) is not None]
         if given != [wanted]:
             raise ValueError(f"a {self.kind.value} method needs '{wanted}' and nothing else")
+        if self.covers is not None and self.serves is None:
+            raise ValueError("a method with a 'covers' note must say what it 'serves'")
+        if (self.names_person or self.old_filing_only) and self.kind is not MethodKind.EMAIL:
+            raise ValueError("'names_person' and 'old_filing_only' describe e-mail addresses")
         return self
 
 
@@ -335,9 +376,18 @@ class Disclosures(Model):
     sells_to_law_enforcement: Tri = UNKNOWN
 
 
+FcraType = Literal["nationwide", "nationwide_specialty", "other", "unknown"]
+
+
 class Legal(Model):
     registries: tuple[RegistryEntry, ...] = ()
     fcra: Tri = UNKNOWN
+    fcra_type: FcraType = Field(
+        default="unknown",
+        description="for a consumer reporting agency: nationwide (15 U.S.C. § 1681a(p)), "
+        "nationwide specialty (§ 1681a(w)) or other; decides the free-disclosure clause",
+    )
+    fcra_type_sources: tuple[Slug, ...] = ()
     glba: Tri = UNKNOWN
     hipaa: Tri = UNKNOWN
     disclosures: Disclosures = Disclosures()
@@ -353,6 +403,13 @@ class Contacts(Model):
     address: tuple[Text, ...] | Unknown = UNKNOWN
     privacy_url: HttpsUrl | Unknown = UNKNOWN
     sources: tuple[Slug, ...] = ()
+    email_names_person: bool = Field(
+        default=False, description="the e-mail is an individual employee's mailbox"
+    )
+    email_old_filing_only: bool = Field(
+        default=False,
+        description="the e-mail comes only from a registry filing older than the newest registry",
+    )
 
 
 class Broker(Model):
@@ -388,6 +445,10 @@ class Broker(Model):
             missing = [c for c in cited if c not in known]
             if missing:
                 raise ValueError(f"{where} cites unknown source id(s): {', '.join(missing)}")
+        if self.legal.fcra_type != "unknown" and not self.legal.fcra_type_sources:
+            raise ValueError("legal.fcra_type needs 'fcra_type_sources'")
+        if self.legal.fcra_type != "unknown" and self.legal.fcra != "yes":
+            raise ValueError("legal.fcra_type is set only for a consumer reporting agency")
         if self.quality.rank >= Quality.VERIFIED.rank and self.opt_out is None:
             raise ValueError("a verified record must say how to opt out (or that one cannot)")
         return self
@@ -408,6 +469,7 @@ class Broker(Model):
         statements = self.legal.statements
         cited += [(f"legal.statements[{i}]", (s.source,)) for i, s in enumerate(statements)]
         cited.append(("contacts", self.contacts.sources))
+        cited.append(("legal.fcra_type_sources", self.legal.fcra_type_sources))
         return cited
 
     @property
