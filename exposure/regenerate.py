@@ -42,6 +42,21 @@ def catalog_coverage() -> str:
     return coverage_markdown(load_catalog(use_cache=False))
 
 
+LETTERS_BEGIN = "<!-- BEGIN GENERATED: letters by law -->"
+
+
+def letters_doc(current: str) -> str:
+    """docs/letters.md with its generated table of every template under every law replaced."""
+    from broker_catalog.loader import load_catalog
+    from exposure.letters.reference import markdown
+
+    block = f"{LETTERS_BEGIN}\n\n{markdown(load_catalog(use_cache=False))}\n{END}"
+    pattern = re.compile(re.escape(LETTERS_BEGIN) + r".*?" + re.escape(END), re.S)
+    if not pattern.search(current):
+        raise SystemExit(f"docs/letters.md has no '{LETTERS_BEGIN}' … '{END}' section")
+    return pattern.sub(lambda _: block, current)
+
+
 def targets() -> dict[Path, Callable[[str], str]]:
     """Each generated file and how to compute its content from its current content."""
     return {
@@ -49,6 +64,7 @@ def targets() -> dict[Path, Callable[[str], str]]:
         DOCS / "cli.md": lambda _old: cli_reference(),
         DOCS / "catalog.md": catalog_doc,
         DOCS / "catalog-coverage.md": lambda _old: catalog_coverage(),
+        DOCS / "letters.md": letters_doc,
     }
 
 
