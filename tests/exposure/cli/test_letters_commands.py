@@ -38,7 +38,7 @@ def test_letters_for_the_demo_in_every_format(
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
     assert "3 letter(s) drafted" in stdout
     # An e-mail that is not made says why, naming the true reason.
-    assert "no eml for nctue: no e-mail address in the catalog takes this request" in err
+    assert "no e-mail for nctue: no e-mail address in the catalog takes this request" in err
     # No staging folder is left beside the output.
     assert [p.name for p in tmp_path.iterdir()] == ["letters"]
 
@@ -268,4 +268,6 @@ def test_the_cli_says_when_no_desk_takes_the_request(
         "--out", str(tmp_path / "o"),
     )  # fmt: skip
     assert code == 0
-    assert "note (chexsystems, file disclosure): No postal address in the catalog takes" in stdout
+    assert (
+        "note: No postal address in the catalog takes file disclosure requests for Chex" in stdout
+    )

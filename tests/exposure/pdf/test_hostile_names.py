@@ -13,7 +13,7 @@ import pytest
 from pydantic import ValidationError
 
 from broker_catalog import Catalog
-from exposure.app.letter_files import write_batch
+from exposure.app.letter_files import write_letters
 from exposure.letters.draft import draft_letter
 from exposure.pdf.fonts import GlyphError
 from exposure.profile.answers import ProfileError
@@ -49,8 +49,8 @@ def test_a_hostile_name_prints_exactly(catalog: Catalog, tmp_path: Path, name: s
     letter = draft_letter(
         catalog.by_id["acxiom"], person(name), catalog, kind="delete", today=TODAY
     )
-    paths, _ = write_batch(tmp_path / "out", [letter], ["pdf"], catalog, None)
-    text = _extracted(paths[0].read_bytes())
+    written = write_letters(tmp_path / "out", [letter], ["pdf"], catalog, None)
+    text = _extracted(written.paths[0].read_bytes())
     assert " ".join(unicodedata.normalize("NFKC", name).split()) in text
 
 
@@ -82,7 +82,7 @@ def test_an_unprintable_name_is_refused_before_any_file_is_written(
     )
     out = tmp_path / "out"
     with pytest.raises(GlyphError, match=r"U\+1C5A"):
-        write_batch(out, [good, bad], ["txt", "pdf"], catalog, None)
+        write_letters(out, [good, bad], ["txt", "pdf"], catalog, None)
     assert not out.exists(), "nothing of the batch may be written"
     assert list(tmp_path.iterdir()) == [], "no staging folder is left behind"
 
@@ -92,12 +92,12 @@ def test_a_failed_batch_leaves_the_old_files_in_place(catalog: Catalog, tmp_path
     good = draft_letter(
         catalog.by_id["spokeo"], person("Ada Example"), catalog, kind="delete", today=TODAY
     )
-    write_batch(out, [good], ["txt"], catalog, None)
+    write_letters(out, [good], ["txt"], catalog, None)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     bad = draft_letter(
         catalog.by_id["acxiom"], person("Ol Chiki \u1c5a"), catalog, kind="delete", today=TODAY
     )
     with pytest.raises(GlyphError):
-        write_batch(out, [good, bad], ["txt", "pdf"], catalog, None)
+        write_letters(out, [good, bad], ["txt", "pdf"], catalog, None)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
