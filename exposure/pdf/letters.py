@@ -92,6 +92,7 @@ def _wrap(text: str, bold: bool, size: float, width: float) -> tuple[tuple[Run, 
     recur in every letter drawn from a template, and a batch prints hundreds."""
     out: list[list[Run]] = [[]]
     used = 0.0
+    text = text.replace("§ ", "§\u00a0")  # never "§" at a line end, its number on the next
     for word in _split_words(runs(text, bold=bold)):
         w = _width(word, size)
         space = _width(((word[-1][0], " "),), size) if word[-1][1].endswith(" ") else 0.0

@@ -187,6 +187,18 @@ def test_sale_bans_are_cited_to_location_brokers_in_oregon_and_maryland(
     assert "HB 2008" not in " ".join(letter.paragraphs)
 
 
+def test_letters_with_a_sale_ban_clause_fit_one_page(catalog: Catalog) -> None:
+    """Oregon and Maryland add a paragraph for brokers that sell precise geolocation."""
+    location = [b for b in catalog.brokers if b.legal.disclosures.precise_geolocation == "yes"]
+    for state in ("OR", "MD"):
+        profile = person(LONG_NAME, state=state, street=LONG_STREET)
+        for broker in location:
+            for kind in _kinds(broker):
+                letter = draft_letter(broker, profile, catalog, kind=kind, today=TODAY)
+                pdf = pdf_bytes([letter], guide_page=False)
+                assert len(pypdf.PdfReader(io.BytesIO(pdf)).pages) == 1, (state, broker.id)
+
+
 def test_every_letter_fits_one_page_with_a_long_name_and_address(catalog: Catalog) -> None:
     """Every broker and every kind it takes, in California (the longest letters: deletion with
     the opt-out, the Delete Act and DROP), with a long name and a long street."""
