@@ -38,9 +38,14 @@ class Desk:
     notes: tuple[str, ...]
 
 
-def _serving(broker: Broker, kind: str, how: MethodKind) -> list[OptOutMethod]:
+def _serving(
+    broker: Broker, kind: str, how: MethodKind, as_agent: bool = False
+) -> list[OptOutMethod]:
+    """The methods of one kind that take ``kind``; for an agent's letter, a desk that also
+    takes agents' requests comes first (the record's order otherwise)."""
     methods = broker.opt_out.methods if broker.opt_out else ()
-    return [m for m in methods if m.kind is how and kind in m.requests]
+    serving = [m for m in methods if m.kind is how and kind in m.requests]
+    return sorted(serving, key=lambda m: not (as_agent and "agent" in m.requests))
 
 
 def addressed(name: str, lines: tuple[str, ...]) -> tuple[str, ...]:
@@ -51,9 +56,11 @@ def addressed(name: str, lines: tuple[str, ...]) -> tuple[str, ...]:
     return (name, *lines)
 
 
-def _email(broker: Broker, kind: str, has_form: bool) -> tuple[str | None, list[str]]:
+def _email(
+    broker: Broker, kind: str, has_form: bool, as_agent: bool
+) -> tuple[str | None, list[str]]:
     label = KIND_LABEL.get(kind, kind)
-    methods = _serving(broker, kind, MethodKind.EMAIL)
+    methods = _serving(broker, kind, MethodKind.EMAIL, as_agent)
     good = [m for m in methods if not m.names_person and not m.old_filing_only]
     if good:
         return good[0].email, []
@@ -76,12 +83,15 @@ def _email(broker: Broker, kind: str, has_form: bool) -> tuple[str | None, list[
     return None, []
 
 
-def desk_for(broker: Broker, kind: str) -> Desk:
-    """The desk for ``kind`` at ``broker``, with notes for anything missing or doubtful."""
+def desk_for(broker: Broker, kind: str, *, as_agent: bool = False) -> Desk:
+    """The desk for ``kind`` at ``broker`` (for an agent's letter, preferring a desk that takes
+    agents' requests), with notes for anything missing or doubtful."""
     label = KIND_LABEL.get(kind, kind)
     notes: list[str] = []
-    forms = tuple(str(m.url) for m in _serving(broker, kind, MethodKind.WEB_FORM) if m.url)
-    postal_methods = _serving(broker, kind, MethodKind.POSTAL)
+    forms = tuple(
+        str(m.url) for m in _serving(broker, kind, MethodKind.WEB_FORM, as_agent) if m.url
+    )
+    postal_methods = _serving(broker, kind, MethodKind.POSTAL, as_agent)
     postal: tuple[str, ...] | None = None
     if postal_methods:
         postal = addressed(broker.name, postal_methods[0].address or ())
@@ -96,5 +106,5 @@ def desk_for(broker: Broker, kind: str) -> Desk:
             f"No postal address in the catalog takes {label} requests for {broker.name}: "
             + ("use the web form." if forms else "the letter cannot be mailed as it is.")
         )
-    email, email_notes = _email(broker, kind, bool(forms))
+    email, email_notes = _email(broker, kind, bool(forms), as_agent)
     return Desk(postal, email, forms, (*notes, *email_notes))

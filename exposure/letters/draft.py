@@ -153,7 +153,7 @@ def draft_letter(
     opening = _fill(tpl["opening_agent" if as_agent else "opening"], values)
     clauses = clauses_for(regime, broker, state, catalog)
     body = _body(tpl, as_agent, values, clauses, regime.law, regime.kind)
-    desk = desk_for(broker, regime.kind)
+    desk = desk_for(broker, regime.kind, as_agent=as_agent)
     notes = [regime.agent_note] if regime.agent_note and agent is not None else []
     if agent is not None and not as_agent:
         notes.append("This letter is written for the person to sign and send themselves.")

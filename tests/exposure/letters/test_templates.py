@@ -159,3 +159,12 @@ def test_workshop_letters_print_proper_blank_lines(catalog: Catalog, state: str)
         "E-mail",
     ]
     assert letter.signer == ""
+
+
+def test_an_agents_letter_prefers_a_desk_that_takes_agents(catalog: Catalog) -> None:
+    broker = catalog.by_id["jumio"]
+    methods = broker.opt_out.methods if broker.opt_out else ()
+    forms = [m for m in methods if m.kind is MethodKind.WEB_FORM and "delete" in m.requests]
+    agents = [str(m.url) for m in forms if "agent" in m.requests]
+    assert agents, "the catalog records a Jumio desk that takes agents' requests"
+    assert desk_for(broker, "delete", as_agent=True).web_forms[0] == agents[0]
