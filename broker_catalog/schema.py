@@ -497,6 +497,28 @@ class Broker(Model):
         return tuple(dict.fromkeys(h.category for h in self.holdings))
 
 
+DisclosureName = Literal[
+    "minors",
+    "precise_geolocation",
+    "reproductive_health",
+    "immigration_status",
+    "sells_to_federal_government",
+    "sells_to_law_enforcement",
+]
+
+
+class RegistrySignal(Model):
+    """How a registry filing points at this category, for brokers not yet researched.
+
+    A broker that told a registry ``disclosure = "yes"`` possibly holds this category's data
+    about a person for whom any of ``facts`` is true or not known; never more than possible,
+    because a filing says what a broker collects, not whom.
+    """
+
+    disclosure: DisclosureName
+    facts: tuple[FactId, ...] = Field(min_length=1)
+
+
 class Category(Model):
     """A kind of data that brokers hold and government buys."""
 
@@ -505,6 +527,9 @@ class Category(Model):
     description: Text
     why_it_matters: Text
     order: int
+    registry: RegistrySignal | None = Field(
+        default=None, description="the registry disclosure that points at this category"
+    )
 
 
 class AnswerKind(StrEnum):
