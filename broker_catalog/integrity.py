@@ -29,10 +29,10 @@ def check(
     problems: list[Problem] = []
     problems += _links(root, records, facts, groups, government or [])
     problems += _unique(root / "categories.toml", "category", [c.id for c in categories])
-    known_facts = {f.id for f in facts}
+    fact_ids = {f.id for f in facts}
     for i, category in enumerate(categories):
         for j, fact in enumerate(category.registry.facts if category.registry else ()):
-            if fact not in known_facts:
+            if fact not in fact_ids:
                 where = f"category[{i}].registry.facts[{j}]"
                 msg = f"unknown life fact '{fact}'"
                 problems.append(Problem(root / "categories.toml", where, msg))

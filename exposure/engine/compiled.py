@@ -80,7 +80,9 @@ def compile_catalog(catalog: Catalog) -> Compiled:
                     for n in link.flows
                 )
                 gives = Likelihood(trigger.gives).rank
-                rules.append((trigger.fact, frozenset(trigger.values), gives, via, bool(link.group)))
+                rules.append(
+                    (trigger.fact, frozenset(trigger.values), gives, via, bool(link.group))
+                )
             holdings.append(
                 CompiledHolding(
                     holding.category,

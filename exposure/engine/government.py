@@ -30,7 +30,9 @@ def government_results(
     return tuple(sorted(out, key=lambda g: (-g.likelihood.rank, g.id)))
 
 
-def _concern(source: GovernmentSource, profile: Profile) -> tuple[int, list[tuple[str, str]]] | None:
+def _concern(
+    source: GovernmentSource, profile: Profile
+) -> tuple[int, list[tuple[str, str]]] | None:
     best = 0
     hits: list[tuple[str, str]] = []
     for trigger in source.concerns:

@@ -177,9 +177,7 @@ def _merge(actions: list[Action]) -> Action:
     )
 
 
-def _route(
-    brokers: Sequence[tuple[Broker, Likelihood]], state: str, route: Law
-) -> Action | None:
+def _route(brokers: Sequence[tuple[Broker, Likelihood]], state: str, route: Law) -> Action | None:
     """One request through the state's route (California's DROP) for every likely broker on
     that state's registry; the route's link comes from the law table."""
     covered = [b for b, _ in brokers if any(r.state == state for r in b.legal.registries)]

@@ -80,9 +80,7 @@ def _limit_reasons(
     return out
 
 
-def _flow_reason(
-    code: ReasonCode, index: int, where: dict[str, Param], catalog: Catalog
-) -> Reason:
+def _flow_reason(code: ReasonCode, index: int, where: dict[str, Param], catalog: Catalog) -> Reason:
     flow = catalog.flows[index]
     params = {
         **where,

@@ -58,8 +58,8 @@ def test_audit_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str])
     assert (data["format"], data["version"]) == ("exposure-audit", 2)
     broker = data["brokers"][0]
     assert set(broker) == {
-        "id", "name", "likelihood", "categories", "quality", "reasons", "immigration_ties", "action",
-        "evidence", "groups",
+        "id", "name", "likelihood", "categories", "quality", "reasons", "immigration_ties",
+        "action", "evidence", "groups",
     }  # fmt: skip
     assert broker["likelihood"] == "likely"
     reason = broker["reasons"][0]

@@ -104,6 +104,7 @@ OFF_THE_GRID = {
 }
 DRIVEN_BY_ACCOUNTS_LICENCE_ONLINE = (
     "utility-telecom",
+    "phone-records",
     "phone-location",
     "dmv-vehicle",
     "license-plates",
