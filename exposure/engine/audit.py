@@ -35,6 +35,7 @@ from exposure.engine.result import (
     Counts,
     Evidence,
     GroupResult,
+    Reason,
 )
 from exposure.profile.model import UNKNOWN, Profile
 
@@ -74,7 +75,7 @@ def _researched(
         if r.likelihood.rank >= POSSIBLE
         for reason in holding_reasons(broker, n, r, catalog)
     ]
-    reasons += tie_reasons(broker)
+    reasons += _ties(broker, compile_catalog(catalog))
     likelihood = BY_RANK[rank]
     likely = tuple(r.holding for r in results if r.likelihood is Likelihood.LIKELY)
     kinds = action_kinds(broker, likely, law) if likelihood is Likelihood.LIKELY else []
@@ -98,8 +99,22 @@ def _researched(
     return result, (Planned(broker, likelihood, likely),)
 
 
-def _plain(broker: Broker, rank: int, evidence: Evidence) -> BrokerResult:
-    return BrokerResult(
+def _ties(broker: Broker, compiled: Compiled) -> list[Reason]:
+    key = ("ties", broker.id)
+    found = compiled.memo.get(key)
+    if not isinstance(found, list):
+        found = compiled.memo[key] = tie_reasons(broker)
+    return list(found)
+
+
+def _plain(broker: Broker, rank: int, compiled: Compiled) -> BrokerResult:
+    """A broker rated below possible: no reasons, so the result depends on the catalog alone
+    and is built once per (broker, rank)."""
+    key = ("plain", broker.id, str(rank))
+    found = compiled.memo.get(key)
+    if isinstance(found, BrokerResult):
+        return found
+    result = compiled.memo[key] = BrokerResult(
         id=broker.id,
         name=broker.name,
         likelihood=BY_RANK[rank],
@@ -107,8 +122,9 @@ def _plain(broker: Broker, rank: int, evidence: Evidence) -> BrokerResult:
         quality=broker.quality.value,
         reasons=(),
         immigration_ties=any(t.immigration_enforcement for t in broker.government_ties),
-        evidence=evidence,
+        evidence=_evidence(broker),
     )
+    return result
 
 
 def _filed(broker: Broker, rank: int, profile: Profile, catalog: Catalog) -> BrokerResult:
@@ -157,6 +173,14 @@ def _route_law(catalog: Catalog, home: str | None) -> Law | None:
     return next((x for x in catalog.laws if x.kind == "route" and home in x.states), None)
 
 
+def _folded(result: BrokerResult, compiled: Compiled) -> str:
+    key = ("name", result.id)
+    found = compiled.memo.get(key)
+    if not isinstance(found, str):
+        found = compiled.memo[key] = result.name.casefold()
+    return found
+
+
 def _evidence(broker: Broker) -> Evidence:
     if broker.holdings:
         return "researched"
@@ -185,7 +209,7 @@ def audit(profile: Profile, catalog: Catalog) -> Audit:
             broker_results.append(result)
             planned += plan_items
         else:
-            broker_results.append(_plain(broker, best, "researched"))
+            broker_results.append(_plain(broker, best, compiled))
     for broker_id, _rule in compiled.registry:
         broker = catalog.by_id[broker_id]
         best = scores.brokers[broker_id]
@@ -196,7 +220,7 @@ def audit(profile: Profile, catalog: Catalog) -> Audit:
                 seen[broker_id] = max(best, seen.get(broker_id, 0))
             broker_results.append(result)
         else:
-            broker_results.append(_plain(broker, best, _evidence(broker)))
+            broker_results.append(_plain(broker, best, compiled))
     categories = []
     for category in catalog.categories:
         ranks = per_category.get(category.id, {})
@@ -205,7 +229,7 @@ def audit(profile: Profile, catalog: Catalog) -> Audit:
         categories.append(
             CategoryResult(id=category.id, name=category.name, level=level, brokers=tuple(shown))
         )
-    broker_results.sort(key=lambda b: (-b.likelihood.rank, b.name.casefold(), b.id))
+    broker_results.sort(key=lambda b: (-b.likelihood.rank, _folded(b, compiled), b.id))
     group_results, likely_groups = _groups(catalog, scores)
     reach = [
         (catalog.by_id[b.id], b.likelihood)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from broker_catalog.catalog import Catalog
 from broker_catalog.schema import Likelihood
@@ -50,6 +50,9 @@ class Compiled:
     researched: tuple[CompiledBroker, ...]
     registry: tuple[tuple[str, RegistryRule], ...]
     groups: tuple[tuple[str, tuple[str, ...]], ...]  # group id, member holding keys
+    # Results that depend on the catalog alone (a broker's plain result at a rank, its
+    # government-tie reasons), built on first use and shared by every audit: results are frozen.
+    memo: dict[tuple[str, ...], object] = field(default_factory=dict)
 
 
 # Keyed by id(): a Catalog compares by value and so cannot be hashed; the finalizer drops the
