@@ -173,11 +173,15 @@ def _route_law(catalog: Catalog, home: str | None) -> Law | None:
     return next((x for x in catalog.laws if x.kind == "route" and home in x.states), None)
 
 
-def _folded(result: BrokerResult, compiled: Compiled) -> str:
-    key = ("name", result.id)
-    found = compiled.memo.get(key)
-    if not isinstance(found, str):
-        found = compiled.memo[key] = result.name.casefold()
+_RANKS = {lk: lk.rank for lk in Likelihood}
+
+
+def _positions(catalog: Catalog, compiled: Compiled) -> dict[str, int]:
+    """Each broker's place in name order (then id), computed once per catalog."""
+    found = compiled.memo.get(("positions",))
+    if not isinstance(found, dict):
+        ordered = sorted(catalog.ids, key=lambda b: (catalog.by_id[b].name.casefold(), b))
+        found = compiled.memo[("positions",)] = {b: n for n, b in enumerate(ordered)}
     return found
 
 
@@ -229,7 +233,8 @@ def audit(profile: Profile, catalog: Catalog) -> Audit:
         categories.append(
             CategoryResult(id=category.id, name=category.name, level=level, brokers=tuple(shown))
         )
-    broker_results.sort(key=lambda b: (-b.likelihood.rank, _folded(b, compiled), b.id))
+    position = _positions(catalog, compiled)
+    broker_results.sort(key=lambda b: (-_RANKS[b.likelihood], position[b.id]))
     group_results, likely_groups = _groups(catalog, scores)
     reach = [
         (catalog.by_id[b.id], b.likelihood)

@@ -162,7 +162,8 @@ def score_all(compiled: Compiled, facts: Mapping[str, Answer]) -> Scores:
                 best = rank
         brokers[broker.id] = best
     for broker_id, rule in compiled.registry:
-        brokers[broker_id] = registry_rank(rule, facts)
+        # Most filings point at no category: their rank never depends on the answers.
+        brokers[broker_id] = registry_rank(rule, facts) if rule else UNKNOWN_RANK
     groups = {
         g: max((whole.get(k, UNLIKELY) for k in members), default=UNLIKELY)
         for g, members in compiled.groups

@@ -69,8 +69,18 @@ def impact_of(broker: Broker, likelihood: Likelihood) -> float:
 
 
 def _method(m: OptOutMethod) -> Method:
+    """The result form of a catalog method, built once per method object (catalog-only)."""
+    found = _METHODS.get(id(m))
+    if found is not None and found[0] is m:
+        return found[1]
     contact = m.url or m.email or m.phone or ", ".join(m.address or ())
-    return Method(kind=m.kind.value, contact=contact, covers=m.covers)
+    method = Method(kind=m.kind.value, contact=contact, covers=m.covers)
+    _METHODS[id(m)] = (m, method)
+    return method
+
+
+# id(method) -> (the method, its result). Holding the method keeps its id from being reused.
+_METHODS: dict[int, tuple[OptOutMethod, Method]] = {}
 
 
 def _writable(broker: Broker) -> bool:
@@ -117,9 +127,18 @@ def _categories(holdings: Sequence[Holding]) -> tuple[str, ...]:
 def _catalog_steps(broker: Broker, field: str, count: int) -> tuple[Message, ...]:
     """Steps written in the broker's record, by index: the renderer takes their words (and their
     translation) from the record."""
-    return tuple(
-        Message(code=field, params={"broker": broker.id, "index": n}) for n in range(count)
-    )
+    key = (broker.id, field, count)
+    found = _STEPS.get(key)
+    if found is None:
+        found = _STEPS[key] = tuple(
+            Message(code=field, params={"broker": broker.id, "index": n}) for n in range(count)
+        )
+    return found
+
+
+# (broker id, field, count) -> the step messages; they name only ids and indexes, so an entry is
+# right for any catalog with the same count.
+_STEPS: dict[tuple[str, str, int], tuple[Message, ...]] = {}
 
 
 def _single(
