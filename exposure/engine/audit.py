@@ -127,11 +127,18 @@ def _plain(broker: Broker, rank: int, compiled: Compiled) -> BrokerResult:
     return result
 
 
-def _filed(broker: Broker, rank: int, profile: Profile, catalog: Catalog) -> BrokerResult:
-    """A registry-only broker that possibly holds records: the filing is the reason."""
+def _filed(
+    broker: Broker, rank: int, profile: Profile, catalog: Catalog, compiled: Compiled
+) -> BrokerResult:
+    """A registry-only broker that possibly holds records: the filing is the reason. The
+    result depends only on which of its signals hold, so it is built once per combination."""
     signals = registry_rule(broker, catalog.categories)
     ranks = [signal_rank(s, profile.facts) for s in signals]
-    return BrokerResult(
+    key = ("filed", broker.id, str(rank), *map(str, ranks))
+    found = compiled.memo.get(key)
+    if isinstance(found, BrokerResult):
+        return found
+    result = compiled.memo[key] = BrokerResult(
         id=broker.id,
         name=broker.name,
         likelihood=BY_RANK[rank],
@@ -141,6 +148,7 @@ def _filed(broker: Broker, rank: int, profile: Profile, catalog: Catalog) -> Bro
         immigration_ties=any(t.immigration_enforcement for t in broker.government_ties),
         evidence="registry_filing",
     )
+    return result
 
 
 def _groups(
@@ -218,7 +226,7 @@ def audit(profile: Profile, catalog: Catalog) -> Audit:
         broker = catalog.by_id[broker_id]
         best = scores.brokers[broker_id]
         if best >= POSSIBLE:
-            result = _filed(broker, best, profile, catalog)
+            result = _filed(broker, best, profile, catalog, compiled)
             for filed_category in result.categories:
                 seen = per_category.setdefault(filed_category, {})
                 seen[broker_id] = max(best, seen.get(broker_id, 0))
