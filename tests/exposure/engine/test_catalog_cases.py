@@ -9,7 +9,7 @@ from __future__ import annotations
 from broker_catalog.schema import Likelihood
 from exposure.engine import audit
 from exposure.engine.result import Audit, BrokerResult
-from exposure.letters.regime import default_kind
+from exposure.letters.regime import choose, default_kind
 from exposure.profile.model import Answer, Profile
 from exposure.render.wording import Wording
 from tests.exposure.engine.test_properties import CATALOG, OFF_THE_GRID
@@ -34,6 +34,8 @@ def test_acxiom_marketing_gets_a_state_law_route_not_the_fcra() -> None:
     assert [a.kind for a in actions] in (["opt_out"], ["state_law_request"])
     assert actions[0].categories == ("marketing",)
     assert default_kind(CATALOG.by_id["acxiom"]) == "delete"
+    letter = choose(CATALOG.by_id["acxiom"], None, "CA", CATALOG)
+    assert letter.law.kind == "state_privacy"  # a CCPA request, never an FCRA letter
 
 
 def test_a_credit_bureau_gets_the_fcra_for_its_credit_file() -> None:
