@@ -156,6 +156,39 @@ class Trigger(Model):
     gives: Literal["likely", "possible"] = "likely"
 
 
+class HoldingLaw(Model):
+    """Which law governs one holding: the product, not the company.
+
+    A company can run an FCRA consumer reporting business beside an ordinary marketing or
+    people-search business; the FCRA's disclosure and freeze reach only the first, and state
+    privacy laws exempt FCRA, GLBA, HIPAA and public-record data. Each value is ``"unknown"``
+    until a source says otherwise, and any value other than ``"unknown"`` must cite one.
+    """
+
+    fcra: Tri = Field(default=UNKNOWN, description="consumer-report data covered by the FCRA")
+    glba: Tri = Field(default=UNKNOWN, description="financial data exempt as GLBA data")
+    hipaa: Tri = Field(default=UNKNOWN, description="health data exempt as HIPAA data")
+    public_record: Tri = Field(
+        default=UNKNOWN, description="government public records, exempt from state privacy laws"
+    )
+    note: Text | None = Field(default=None, description="what the source says, in plain words")
+    sources: tuple[Slug, ...] = ()
+    verified: PastDate | None = None
+
+    @model_validator(mode="after")
+    def _sourced_when_known(self) -> Self:
+        names = ("fcra", "glba", "hipaa", "public_record")
+        known = [n for n in names if getattr(self, n) != UNKNOWN]
+        if known and (not self.sources or self.verified is None):
+            raise ValueError(f"{', '.join(known)} stated without 'sources' and 'verified'")
+        return self
+
+    @property
+    def exempt_from_state_law(self) -> bool:
+        """True when a source says this data falls under an exemption of state privacy laws."""
+        return "yes" in (self.fcra, self.glba, self.hipaa, self.public_record)
+
+
 class Holding(Sourced):
     """One data category a broker holds, and how a person ends up in it."""
 
@@ -167,6 +200,47 @@ class Holding(Sourced):
         default="unlikely",
         description="likelihood when no trigger matches; 'possible' for sweeping collections",
     )
+    law: HoldingLaw = Field(
+        default=HoldingLaw(), description="the legal regime of this holding (not the company)"
+    )
+
+
+class HoldingRef(Model):
+    """One holding of one broker: the broker's id and the holding's category."""
+
+    broker: Slug
+    category: Slug
+
+
+class Flow(Sourced):
+    """Data that moved from one broker's holding into another's, and when.
+
+    A flow is recorded in the record of either end (so its sources resolve there). ``facts``
+    names the target's triggers that the flow explains: through them the target can never be
+    rated above the source for the same person. ``until`` is the date a source says the flow
+    ended; ``"unknown"`` means no source says it has ended. Once ended, those triggers no longer
+    count (data released before may still circulate, which the reason text can say).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    source: HoldingRef = Field(alias="from", description="where the data comes from")
+    target: HoldingRef = Field(alias="to", description="where it goes")
+    facts: tuple[FactId, ...] = Field(
+        min_length=1,
+        description="the target holding's triggers on these facts exist because of this flow",
+    )
+    what: Text
+    since: PartialDate | Unknown = UNKNOWN
+    until: PartialDate | Unknown = UNKNOWN
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Self:
+        if self.source == self.target:
+            raise ValueError("a flow cannot go from a holding to itself")
+        if UNKNOWN not in (self.since, self.until) and self.until < self.since:
+            raise ValueError(f"'until' {self.until} is before 'since' {self.since}")
+        return self
 
 
 class GovernmentTie(Sourced):
@@ -431,6 +505,9 @@ class Broker(Model):
     opt_out: OptOut | None = None
     legal: Legal = Legal()
     contacts: Contacts = Contacts()
+    flows: tuple[Flow, ...] = Field(
+        default=(), description="data flows into or out of this broker's holdings"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -451,11 +528,16 @@ class Broker(Model):
             raise ValueError("legal.fcra_type is set only for a consumer reporting agency")
         if self.quality.rank >= Quality.VERIFIED.rank and self.opt_out is None:
             raise ValueError("a verified record must say how to opt out (or that one cannot)")
+        for i, flow in enumerate(self.flows):
+            if self.id not in (flow.source.broker, flow.target.broker):
+                raise ValueError(f"flows[{i}] must start or end at this broker ('{self.id}')")
         return self
 
     def _citations(self) -> list[tuple[str, tuple[str, ...]]]:
         cited: list[tuple[str, tuple[str, ...]]] = []
         cited += [(f"holdings[{i}]", h.sources) for i, h in enumerate(self.holdings)]
+        cited += [(f"holdings[{i}].law", h.law.sources) for i, h in enumerate(self.holdings)]
+        cited += [(f"flows[{i}]", f.sources) for i, f in enumerate(self.flows)]
         cited += [(f"government_ties[{i}]", t.sources) for i, t in enumerate(self.government_ties)]
         if self.opt_out is not None:
             cited.append(("opt_out", self.opt_out.sources))
@@ -477,6 +559,28 @@ class Broker(Model):
         return tuple(dict.fromkeys(h.category for h in self.holdings))
 
 
+DisclosureName = Literal[
+    "minors",
+    "precise_geolocation",
+    "reproductive_health",
+    "immigration_status",
+    "sells_to_federal_government",
+    "sells_to_law_enforcement",
+]
+
+
+class RegistrySignal(Model):
+    """How a registry filing points at this category, for brokers not yet researched.
+
+    A broker that told a registry ``disclosure = "yes"`` possibly holds this category's data
+    about a person for whom any of ``facts`` is true or not known; never more than possible,
+    because a filing says what a broker collects, not whom.
+    """
+
+    disclosure: DisclosureName
+    facts: tuple[FactId, ...] = Field(min_length=1)
+
+
 class Category(Model):
     """A kind of data that brokers hold and government buys."""
 
@@ -485,6 +589,9 @@ class Category(Model):
     description: Text
     why_it_matters: Text
     order: int
+    registry: RegistrySignal | None = Field(
+        default=None, description="the registry disclosure that points at this category"
+    )
 
 
 class AnswerKind(StrEnum):
@@ -540,3 +647,30 @@ _STATE_CODES = (
     "NH NJ NM NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY"
 )
 US_STATES: frozenset[str] = frozenset(_STATE_CODES.split())
+
+
+class AlternativeGroup(Model):
+    """Brokers of which a person is usually in one, not all: "a renter is screened by one of these".
+
+    A landlord orders one screening report, an employer uses one background-check firm. When a
+    life fact points at a whole market, the engine rates each member ``possible`` and the group
+    as a whole ``likely``, instead of calling every member likely.
+    """
+
+    id: Slug
+    name: Text = Field(description="the group as a person would name it")
+    explanation: Text = Field(description="why one of these, not all; in plain words")
+    facts: tuple[FactId, ...] = Field(
+        min_length=1, description="the life facts whose triggers mean 'one of these members'"
+    )
+    members: tuple[HoldingRef, ...] = Field(min_length=2)
+    sources: tuple[Source, ...] = Field(min_length=1)
+    verified: PastDate
+
+    @model_validator(mode="after")
+    def _distinct_members(self) -> Self:
+        brokers = [m.broker for m in self.members]
+        dupes = sorted({b for b in brokers if brokers.count(b) > 1})
+        if dupes:
+            raise ValueError(f"a broker appears twice in the group: {', '.join(dupes)}")
+        return self

@@ -11,7 +11,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from broker_catalog.jsonschema import SCHEMA_FILE, broker_json_schema
+from broker_catalog.jsonschema import (
+    GOVERNMENT_SCHEMA_FILE,
+    SCHEMA_FILE,
+    broker_json_schema,
+    government_json_schema,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
@@ -61,6 +66,7 @@ def targets() -> dict[Path, Callable[[str], str]]:
     """Each generated file and how to compute its content from its current content."""
     return {
         SCHEMA_FILE: lambda _old: broker_json_schema(),
+        GOVERNMENT_SCHEMA_FILE: lambda _old: government_json_schema(),
         DOCS / "cli.md": lambda _old: cli_reference(),
         DOCS / "catalog.md": catalog_doc,
         DOCS / "catalog-coverage.md": lambda _old: catalog_coverage(),

@@ -139,6 +139,20 @@ def test_demo_opens_on_the_dashboard_with_levels_in_words(make_app: Any) -> None
     drive(make_app(demo=True), scenario)
 
 
+def test_the_dashboard_shows_government_data_sharing_with_no_consumer_route(
+    make_app: Any,
+) -> None:
+    async def scenario(app: ExposureApp, pilot: Pilot[None]) -> None:
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        await pilot.press("g")
+        await pilot.pause()
+        text = str(app.screen.query_one("#government-text Static").render())
+        assert "No consumer route" in text
+        assert "What helps" in text
+
+    drive(make_app(demo=True), scenario)
+
+
 def test_questions_go_back_and_forth_and_keep_answers(make_app: Any) -> None:
     async def scenario(app: ExposureApp, pilot: Pilot[None]) -> None:
         await pilot.press("s")
