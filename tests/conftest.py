@@ -27,6 +27,17 @@ def _isolated_dirs(
     monkeypatch.setenv("EXPOSURE_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("EXPOSURE_VAULT", str(base / "vault"))
     monkeypatch.delenv("EXPOSURE_CATALOG", raising=False)
+    monkeypatch.delenv("EXPOSURE_LANG", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default() -> Iterator[None]:
+    """Each test starts in English and leaves the run's language as it found it."""
+    from exposure import language
+
+    language.set_current("en")
+    yield
+    language.set_current("en")
 
 
 @pytest.fixture

@@ -1,21 +1,12 @@
 """Translatable strings: every user-facing string in the TUI goes through ``_``.
 
-Bound to the ``exposure`` gettext domain. No catalog ships yet, so ``_`` returns the English
-text unchanged; a Spanish edition adds ``locale/es/LC_MESSAGES/exposure.mo`` beside this file
-without touching any screen. Catalog text (questions, broker records) is data, not code, and
-is translated with the catalog instead.
+The TUI's name for :mod:`exposure.i18n` (the ``exposure`` gettext domain, Spanish in
+``exposure/locale/es``). Catalog text (questions, broker records) is data, not code, and is
+translated with the catalog instead (``broker_catalog/i18n``).
 """
 
 from __future__ import annotations
 
-import gettext
-from pathlib import Path
-
-DOMAIN = "exposure"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-
-_translation = gettext.translation(DOMAIN, localedir=LOCALE_DIR, fallback=True)
-_ = _translation.gettext
-ngettext = _translation.ngettext
+from exposure.i18n import DOMAIN, LOCALE_DIR, _, ngettext
 
 __all__ = ["DOMAIN", "LOCALE_DIR", "_", "ngettext"]

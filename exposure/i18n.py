@@ -1,0 +1,47 @@
+"""The interface's translations: gettext catalogs for the ``exposure`` domain.
+
+Spanish lives in ``locale/es/LC_MESSAGES/exposure.po`` (kept in the repository); the build
+compiles it to ``exposure.mo`` (see ``[tool.hatch.build.hooks.babel]`` in pyproject.toml). ``_``
+translates into the language chosen for the run (:mod:`exposure.language`) at the moment it is
+called, so the choice must be made before a screen's text is built. Catalog text (questions,
+broker records) is data and is translated beside the catalog, in ``broker_catalog/i18n``.
+
+Not imported by ``exposure --help``: gettext costs import time that the help does not need.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+from pathlib import Path
+
+from exposure.language import ENGLISH, Language, current
+
+DOMAIN = "exposure"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+
+@functools.cache
+def translation(language: Language) -> gettext.NullTranslations:
+    """The compiled catalog for ``language``; English, and a missing catalog, translate nothing."""
+    if language == ENGLISH:
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, localedir=LOCALE_DIR, languages=[language], fallback=True)
+
+
+def has_catalog(language: Language) -> bool:
+    """Whether the compiled catalog for ``language`` is installed (``exposure doctor`` tells)."""
+    return language == ENGLISH or (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
+
+
+def _(message: str) -> str:
+    """``message`` in the run's language."""
+    return translation(current()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for ``n``, in the run's language."""
+    return translation(current()).ngettext(singular, plural, n)
+
+
+__all__ = ["DOMAIN", "LOCALE_DIR", "_", "has_catalog", "ngettext", "translation"]

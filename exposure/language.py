@@ -1,0 +1,77 @@
+"""Which language to speak to the person: ``--lang`` > ``EXPOSURE_LANG`` > the locale.
+
+Stdlib only and cheap to import (``exposure --help`` imports it). The locale variables are read
+in POSIX order (``LC_ALL``, then ``LC_MESSAGES``, then ``LANG``): the first one that is set
+decides. Anything we do not speak, ``C`` and ``POSIX`` included, means English, the fallback
+for every text that is not translated.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Final, Literal, TypeGuard
+
+Language = Literal["en", "es"]
+
+ENGLISH: Final[Language] = "en"
+SUPPORTED: Final[tuple[Language, ...]] = ("en", "es")
+ENV_VAR: Final = "EXPOSURE_LANG"
+LOCALE_VARS: Final = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+_current: Language = ENGLISH
+
+
+def is_supported(code: str) -> TypeGuard[Language]:
+    return code in SUPPORTED
+
+
+def parse(value: str) -> Language:
+    """A language code from a locale-style value: ``es``, ``es_US.UTF-8``, ``es-MX`` → ``es``.
+
+    Unknown languages, ``C`` and ``POSIX`` give English.
+    """
+    code = value.strip().split(".", 1)[0].split("@", 1)[0].replace("-", "_").split("_", 1)[0]
+    code = code.lower()
+    return code if is_supported(code) else ENGLISH
+
+
+def choose(cli: str | None = None, environ: Mapping[str, str] | None = None) -> Language:
+    """The language for this run: the ``--lang`` value, then ``EXPOSURE_LANG``, then the locale."""
+    env = os.environ if environ is None else environ
+    if cli:
+        return parse(cli)
+    explicit = env.get(ENV_VAR, "").strip()
+    if explicit:
+        return parse(explicit)
+    for name in LOCALE_VARS:
+        value = env.get(name, "").strip()
+        if value:
+            return parse(value)
+    return ENGLISH
+
+
+def current() -> Language:
+    """The language chosen for this process (English until :func:`set_current` is called)."""
+    return _current
+
+
+def set_current(language: Language) -> None:
+    """Choose the language for the rest of the run; the gettext catalogs follow it."""
+    global _current  # one process-wide choice, set once at start-up
+    if not is_supported(language):
+        raise ValueError(f"unsupported language {language!r}; expected one of {SUPPORTED}")
+    _current = language
+
+
+__all__ = [
+    "ENGLISH",
+    "ENV_VAR",
+    "SUPPORTED",
+    "Language",
+    "choose",
+    "current",
+    "is_supported",
+    "parse",
+    "set_current",
+]

@@ -1,0 +1,66 @@
+"""Choosing the language: --lang, then EXPOSURE_LANG, then the locale; English otherwise."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from exposure import language
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("es", "es"),
+        ("es_US.UTF-8", "es"),
+        ("es-MX", "es"),
+        ("ES", "es"),
+        ("es_ES@euro", "es"),
+        ("en_US.UTF-8", "en"),
+        ("fr_FR.UTF-8", "en"),
+        ("C", "en"),
+        ("POSIX", "en"),
+        ("C.UTF-8", "en"),
+        ("", "en"),
+    ],
+)
+def test_parse(value: str, expected: str) -> None:
+    assert language.parse(value) == expected
+
+
+def test_the_option_wins_over_everything() -> None:
+    env = {"EXPOSURE_LANG": "en", "LC_ALL": "en_US.UTF-8", "LANG": "en_US.UTF-8"}
+    assert language.choose("es", env) == "es"
+    assert language.choose("en", {"EXPOSURE_LANG": "es"}) == "en"
+
+
+def test_the_variable_wins_over_the_locale() -> None:
+    assert language.choose(None, {"EXPOSURE_LANG": "es", "LC_ALL": "en_US.UTF-8"}) == "es"
+    assert language.choose(None, {"EXPOSURE_LANG": "en", "LANG": "es_US.UTF-8"}) == "en"
+
+
+def test_the_locale_in_posix_order() -> None:
+    assert language.choose(None, {"LANG": "es_US.UTF-8"}) == "es"
+    assert language.choose(None, {"LC_MESSAGES": "es_MX.UTF-8", "LANG": "en_US"}) == "es"
+    assert language.choose(None, {"LC_ALL": "C", "LC_MESSAGES": "es_MX", "LANG": "es"}) == "en"
+    assert language.choose(None, {"LC_ALL": "", "LANG": "es_US.UTF-8"}) == "es"
+
+
+def test_english_is_the_fallback() -> None:
+    assert language.choose(None, {}) == "en"
+    assert language.choose(None, {"EXPOSURE_LANG": "klingon", "LANG": "es"}) == "en"
+
+
+def test_set_current_refuses_what_we_do_not_speak() -> None:
+    with pytest.raises(ValueError, match="unsupported language"):
+        language.set_current("fr")  # type: ignore[arg-type]
+    assert language.current() == "en"
+
+
+def test_importing_it_loads_no_gettext() -> None:
+    """``exposure --help`` imports the language module; gettext must wait for real work."""
+    code = "import sys, exposure.language; print('gettext' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
