@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from broker_catalog.catalog import Catalog
@@ -32,6 +33,15 @@ def catalog_stats(catalog: Catalog) -> dict[str, Any]:
         "with_immigration_ties": sum(
             1 for b in brokers if any(t.immigration_enforcement for t in b.government_ties)
         ),
+    }
+
+
+def translation_stats(catalog: Catalog, root: Path | None = None) -> dict[str, Any]:
+    """Coverage and staleness of each language's catalog text (see docs/json-output.md)."""
+    from broker_catalog.translations import LANGUAGES, coverage_report, load_catalog_text
+
+    return {
+        lang: coverage_report(catalog, load_catalog_text(catalog, lang, root)) for lang in LANGUAGES
     }
 
 

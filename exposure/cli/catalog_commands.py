@@ -91,12 +91,16 @@ def _load(args: argparse.Namespace) -> Catalog:
 
 def validate(args: argparse.Namespace) -> int:
     from broker_catalog.loader import default_root, load_catalog
+    from broker_catalog.translations import LANGUAGES, load_catalog_text
 
     root = args.path or args.catalog or default_root()
     catalog = load_catalog(root, use_cache=False)
+    for lang in LANGUAGES:
+        load_catalog_text(catalog, lang, root)
     print(
         f"ok: {len(catalog)} brokers, {len(catalog.categories)} categories and "
-        f"{len(catalog.facts)} life facts in {root} are valid"
+        f"{len(catalog.facts)} life facts in {root} are valid, and so are their translations "
+        f"({', '.join(LANGUAGES)})"
     )
     return 0
 
@@ -143,10 +147,12 @@ def show(args: argparse.Namespace) -> int:
 
 
 def stats(args: argparse.Namespace) -> int:
-    from broker_catalog.stats import catalog_stats
+    from broker_catalog.stats import catalog_stats, translation_stats
     from exposure.cli.terminal import print_json, print_table
 
-    data = catalog_stats(_load(args))
+    catalog = _load(args)
+    data = catalog_stats(catalog)
+    data["translations"] = translation_stats(catalog, args.catalog)
     if args.json:
         print_json(data)
         return 0
@@ -162,6 +168,16 @@ def stats(args: argparse.Namespace) -> int:
     ):
         print(f"\n{title}:")
         print_table(("", "BROKERS"), list(data[key].items()))
+    for lang, parts in data["translations"].items():
+        print(f"\nTranslation ({lang}), person-facing fields:")
+        rows = [
+            (name, c["fields"], c["translated"], c["stale"], c["missing"], f"{c['percent']}%")
+            for name, c in parts.items()
+            if isinstance(c, dict)
+        ]
+        print_table(("", "FIELDS", "TRANSLATED", "STALE", "MISSING", "DONE"), rows)
+        if parts["stale_files"]:
+            print(f"  stale (English changed since translated): {', '.join(parts['stale_files'])}")
     return 0
 
 
