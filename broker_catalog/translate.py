@@ -33,6 +33,7 @@ def _records(catalog: Catalog, kind: str | None) -> list[tuple[Kind, str, str]]:
     out: list[tuple[Kind, str, str]] = [
         ("facts", "", "facts"),
         ("categories", "", "categories"),
+        ("messages", "", "messages"),
     ]
     brokers = sorted(catalog.brokers, key=lambda b: (not is_researched(b), b.id))
     out += [("brokers", b.id, f"brokers/{b.id}") for b in brokers]
@@ -71,7 +72,8 @@ def apply(
             folder, record = name.split("/", 1)
             kind = "brokers" if folder == "brokers" else "laws"
         else:
-            kind, record = ("facts" if name == "facts" else "categories"), ""
+            kind = {"facts": "facts", "messages": "messages"}.get(name, "categories")  # type: ignore[assignment]
+            record = ""
         english = english_for(catalog, kind, record)
         if english is None:
             raise SystemExit(f"{name}: no such record in the catalog")
@@ -106,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("todo")
     p.add_argument("language")
-    p.add_argument("--kind", choices=("facts", "categories", "brokers", "laws"))
+    p.add_argument("--kind", choices=("facts", "categories", "messages", "brokers", "laws"))
     p.add_argument("--limit", type=int, default=10_000)
     p = sub.add_parser("apply")
     p.add_argument("language")

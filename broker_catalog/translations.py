@@ -4,7 +4,7 @@ The person-facing text of the catalog (questions, answer labels, category names,
 and every person-facing field of a broker record) is translated in ``i18n/<language>/``, one
 file per English file::
 
-    i18n/es/facts.toml            i18n/es/categories.toml
+    i18n/es/facts.toml            i18n/es/categories.toml       i18n/es/messages.toml
     i18n/es/brokers/<id>.toml     i18n/es/laws/<id>.toml
 
 Each file is a list of ``[[text]]`` entries: the ``field`` it translates (``summary``,
@@ -33,7 +33,7 @@ from broker_catalog.errors import CatalogError, Problem
 from broker_catalog.laws_schema import Law
 from broker_catalog.schema import Broker, Category, LifeFact, Quality
 
-Kind = Literal["facts", "categories", "brokers", "laws"]
+Kind = Literal["facts", "categories", "messages", "brokers", "laws"]
 State = Literal["translated", "stale", "missing"]
 
 LANGUAGES: tuple[str, ...] = ("es",)
@@ -107,6 +107,20 @@ def category_texts(categories: Iterable[Category]) -> dict[str, str]:
     return out
 
 
+def message_texts(messages: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+    """``<section>.<code>`` → the English template (``messages.toml``)."""
+    return {
+        f"{section}.{code}": t for section, codes in messages.items() for code, t in codes.items()
+    }
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def placeholders(template: str) -> set[str]:
+    return set(_PLACEHOLDER.findall(template))
+
+
 def law_texts(law: Law) -> dict[str, str]:
     """The law's name (shown as a gloss: legal names stay in English) and its summaries."""
     out = {"name": law.name}
@@ -173,6 +187,32 @@ class CatalogText:
 
     language: str
     entries: Mapping[tuple[Kind, str], Mapping[str, Entry]] = field(default_factory=dict)
+    by_source: Mapping[str, str] = field(default_factory=dict)  # English fingerprint → text
+
+    def __call__(self, english: str) -> str:
+        """Any catalog sentence in this language, found by its English text's fingerprint.
+
+        What the renderers call (:class:`exposure.render.wording.Wording` takes it as
+        ``catalog_text``): a stale translation has another fingerprint, so it is never found,
+        and the English comes back behind the marker.
+        """
+        if self.language == "en":
+            return english
+        found = self.by_source.get(fingerprint(english))
+        if found is not None:
+            return found
+        return FALLBACK_MARKER.get(self.language, "[en] ") + english
+
+    def messages(self, english: Mapping[str, Mapping[str, str]]) -> dict[str, dict[str, str]]:
+        """The message templates in this language; an untranslated or stale one stays English,
+        marked."""
+        return {
+            section: {
+                code: self.text("messages", "", f"{section}.{code}", template)
+                for code, template in codes.items()
+            }
+            for section, codes in english.items()
+        }
 
     def state(self, kind: Kind, record: str, path: str, english: str) -> State:
         if self.language == "en":
@@ -235,6 +275,9 @@ def coverage_report(catalog: Catalog, text: CatalogText) -> dict[str, object]:
             stale_records.append(f"brokers/{broker.id}")
     facts = text.coverage("facts", "", fact_texts(catalog.facts))
     categories = text.coverage("categories", "", category_texts(catalog.categories))
+    from broker_catalog.messages import english as english_messages
+
+    messages = text.coverage("messages", "", message_texts(english_messages()))
     laws = Coverage()
     for law in catalog.laws:
         found = text.coverage("laws", law.id, law_texts(law))
@@ -245,10 +288,13 @@ def coverage_report(catalog: Catalog, text: CatalogText) -> dict[str, object]:
         stale_records.append("facts")
     if categories.stale:
         stale_records.append("categories")
+    if messages.stale:
+        stale_records.append("messages")
     return {
         "language": text.language,
         "facts": facts.as_dict(),
         "categories": categories.as_dict(),
+        "messages": messages.as_dict(),
         "laws": laws.as_dict(),
         "researched_brokers": researched.as_dict(),
         "other_brokers": other.as_dict(),
@@ -261,7 +307,8 @@ def coverage_report(catalog: Catalog, text: CatalogText) -> dict[str, object]:
 
 def translation_files(catalog_root: Path, language: str) -> list[Path]:
     base = i18n_root(catalog_root, language)
-    fixed = [p for p in (base / "facts.toml", base / "categories.toml") if p.is_file()]
+    names = ("facts.toml", "categories.toml", "messages.toml")
+    fixed = [p for p in (base / n for n in names) if p.is_file()]
     return (
         fixed + sorted((base / "brokers").glob("*.toml")) + sorted((base / "laws").glob("*.toml"))
     )
@@ -272,6 +319,10 @@ def english_for(catalog: Catalog, kind: Kind, record: str) -> dict[str, str] | N
         return fact_texts(catalog.facts)
     if kind == "categories":
         return category_texts(catalog.categories)
+    if kind == "messages":
+        from broker_catalog.messages import english
+
+        return message_texts(english())
     if kind == "brokers":
         return broker_texts(catalog.by_id[record]) if record in catalog.by_id else None
     law = next((law for law in catalog.laws if law.id == record), None)
@@ -282,7 +333,7 @@ def _where(path: Path, base: Path) -> tuple[Kind, str]:
     rel = path.relative_to(base)
     if rel.parent.name in ("brokers", "laws"):
         return ("brokers" if rel.parent.name == "brokers" else "laws"), path.stem
-    return ("facts" if path.stem == "facts" else "categories"), ""
+    return {"facts": "facts", "messages": "messages"}.get(path.stem, "categories"), ""  # type: ignore[return-value]
 
 
 def _line_of(lines: list[str], field_path: str, nth: int) -> int | None:
@@ -296,7 +347,12 @@ def _entry_lines(lines: list[str]) -> list[int]:
 
 
 def _check_file(
-    path: Path, kind: Kind, record: str, catalog: Catalog, problems: list[Problem]
+    path: Path,
+    kind: Kind,
+    record: str,
+    catalog: Catalog,
+    problems: list[Problem],
+    strict: bool = True,
 ) -> dict[str, Entry]:
     try:
         raw = path.read_text(encoding="utf-8")
@@ -311,7 +367,8 @@ def _check_file(
         return {}
     english = english_for(catalog, kind, record)
     if english is None:
-        problems.append(Problem(path, "", f"no {kind[:-1]} record '{record}' in the catalog"))
+        if strict:
+            problems.append(Problem(path, "", f"no {kind[:-1]} record '{record}' in the catalog"))
         return {}
     lines = raw.splitlines()
     unknown_top = sorted(set(data) - {"text"})
@@ -359,15 +416,23 @@ def _check_file(
             problems.append(Problem(path, name, "'text' must be a non-empty string", line))
         elif len(text) > 4000:
             problems.append(Problem(path, name, "'text' is longer than 4000 characters", line))
+        elif kind == "messages" and placeholders(text) != placeholders(english[name]):
+            wanted = ", ".join(sorted(placeholders(english[name]))) or "none"
+            problems.append(
+                Problem(path, name, f"the template's {{names}} must be: {wanted}", line)
+            )
         else:
             out[name] = Entry(text.strip(), source)
     return out
 
 
 def load_catalog_text(
-    catalog: Catalog, language: str, catalog_root: Path | None = None
+    catalog: Catalog, language: str, catalog_root: Path | None = None, *, strict: bool = True
 ) -> CatalogText:
-    """Every translation file of ``language``, checked against ``catalog``; all or nothing."""
+    """Every translation file of ``language``, checked against ``catalog``; all or nothing.
+
+    ``strict=False`` skips files for records the catalog does not have (the shipped translations
+    used with another catalog, as ``--catalog DIR`` does) instead of reporting them."""
     if language == "en":
         return english()
     if language not in LANGUAGES:
@@ -381,10 +446,16 @@ def load_catalog_text(
     entries: dict[tuple[Kind, str], Mapping[str, Entry]] = {}
     for path in translation_files(catalog_root, language):
         kind, record = _where(path, base)
-        entries[(kind, record)] = _check_file(path, kind, record, catalog, problems)
+        entries[(kind, record)] = _check_file(path, kind, record, catalog, problems, strict)
     if problems:
         raise CatalogError(problems)
-    return CatalogText(language, entries)
+    by_source: dict[str, str] = {}
+    for (kind, record), found in entries.items():
+        texts = english_for(catalog, kind, record) or {}
+        for field_path, entry in found.items():
+            if field_path in texts and entry.source == fingerprint(texts[field_path]):
+                by_source.setdefault(entry.source, entry.text)
+    return CatalogText(language, entries, by_source)
 
 
 # Writing (for translators and maintainers) ---------------------------------------------------

@@ -27,7 +27,8 @@ def _isolated_dirs(
     monkeypatch.setenv("EXPOSURE_CACHE_DIR", str(base / "cache"))
     monkeypatch.setenv("EXPOSURE_VAULT", str(base / "vault"))
     monkeypatch.delenv("EXPOSURE_CATALOG", raising=False)
-    monkeypatch.delenv("EXPOSURE_LANG", raising=False)
+    # English unless a test asks for another language (a developer's locale must not leak in).
+    monkeypatch.setenv("EXPOSURE_LANG", "en")
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from exposure import language
 from exposure.cli.arguments import cli_path
 from exposure.cli.commands import COMMANDS
 
@@ -77,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="validate the catalog afresh instead of using the cache",
     )
     parser.add_argument(
+        "--lang",
+        choices=("en", "es"),
+        default=None,
+        help="language of what you read: en (English) or es (Spanish); letters stay in "
+        "English (env: EXPOSURE_LANG; default: your locale)",
+    )
+    parser.add_argument(
         "command", nargs="?", choices=COMMANDS, metavar="COMMAND", help=argparse.SUPPRESS
     )
     parser.add_argument("arguments", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
@@ -96,7 +104,13 @@ def command_parser(name: str) -> argparse.ArgumentParser:
 
 # Options of the program rather than of a command: accepted anywhere on the command line.
 # (--demo is not here: commands have a --demo of their own.) Name -> takes a value.
-GLOBAL_OPTIONS = {"--debug": False, "--no-cache": False, "--catalog": True, "--vault": True}
+GLOBAL_OPTIONS = {
+    "--debug": False,
+    "--no-cache": False,
+    "--catalog": True,
+    "--vault": True,
+    "--lang": True,
+}
 
 
 def hoist_globals(argv: Sequence[str]) -> list[str]:
@@ -126,6 +140,7 @@ def hoist_globals(argv: Sequence[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     top = build_parser()
     args = top.parse_args(hoist_globals(sys.argv[1:] if argv is None else argv))
+    language.set_current(language.choose(args.lang))
     if args.version:
         from importlib.metadata import version
 

@@ -65,6 +65,6 @@ def chosen_profile(args: argparse.Namespace, catalog: Catalog) -> Profile:
 
 def words(catalog: Catalog) -> Wording:
     """Sentences for results, in the language the person reads."""
-    from exposure.render.wording import Wording
+    from exposure.catalog_language import wording
 
-    return Wording(catalog)
+    return wording(catalog)

@@ -11,14 +11,35 @@ import textwrap
 
 from broker_catalog.schema import Likelihood
 from exposure.engine.result import Action, Audit, BrokerResult
+from exposure.i18n import _
 from exposure.render.wording import Wording
 
-MARK = {
-    Likelihood.LIKELY: "LIKELY  ",
-    Likelihood.POSSIBLE: "possible",
-    Likelihood.UNLIKELY: "unlikely",
-    Likelihood.UNKNOWN: "unknown ",
-}
+
+def level_words(*, shout: bool = True) -> dict[Likelihood, str]:
+    """The likelihood levels in words, in the run's language (never colour alone); ``shout``
+    writes "likely" in capitals, as terminal text does to make it stand out."""
+    return {
+        Likelihood.LIKELY: _("LIKELY") if shout else _("likely"),
+        Likelihood.POSSIBLE: _("possible"),
+        Likelihood.UNLIKELY: _("unlikely"),
+        Likelihood.UNKNOWN: _("unknown"),
+    }
+
+
+def marks() -> dict[Likelihood, str]:
+    """The level words padded to one width, for the bracketed column of terminal text."""
+    words = level_words()
+    width = max(len(w) for w in words.values())
+    return {level: word.ljust(width) for level, word in words.items()}
+
+
+def method_words(kind: str) -> str:
+    return {
+        "web_form": _("web form"),
+        "email": _("e-mail"),
+        "postal": _("post"),
+        "phone": _("phone"),
+    }.get(kind, kind.replace("_", " "))
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~-])")
 
 
@@ -34,19 +55,21 @@ def _wrap(text: str, indent: str, width: int) -> list[str]:
 
 def terminal(audit: Audit, words: Wording, *, width: int = 88, reasons: bool = True) -> str:
     names = {b.id: b.name for b in audit.brokers}
+    mark = marks()
+    hang = " " * (len(next(iter(mark.values()))) + 6)
     out = [words.headline(audit), "", *_wrap(words.based_on(audit), "", width), ""]
-    out.append("By data category (level shown in words, not colour):")
+    out.append(_("By data category (level shown in words, not colour):"))
     for c in audit.categories:
         listed = ", ".join(names.get(b, b) for b in c.brokers[:4])
-        more = f" +{len(c.brokers) - 4} more" if len(c.brokers) > 4 else ""
-        line = f"[{MARK[c.level]}] {words.category(c)}" + (f": {listed}{more}" if listed else "")
-        out += textwrap.wrap(line, width, initial_indent="  ", subsequent_indent=" " * 14)
-    out += ["", "Brokers that likely or possibly hold your records:"]
+        more = _(" +{n} more").format(n=len(c.brokers) - 4) if len(c.brokers) > 4 else ""
+        line = f"[{mark[c.level]}] {words.category(c)}" + (f": {listed}{more}" if listed else "")
+        out += textwrap.wrap(line, width, initial_indent="  ", subsequent_indent=hang)
+    out += ["", _("Brokers that likely or possibly hold your records:")]
     for b in audit.brokers:
         if b.likelihood not in (Likelihood.LIKELY, Likelihood.POSSIBLE):
             continue
-        tie = "  (documented immigration-enforcement use)" if b.immigration_ties else ""
-        out.append(f"  [{MARK[b.likelihood]}] {b.name}{tie}")
+        tie = _("  (documented immigration-enforcement use)") if b.immigration_ties else ""
+        out.append(f"  [{mark[b.likelihood]}] {b.name}{tie}")
         if reasons:
             for r in b.reasons[:2]:
                 out += _wrap(words.reason(r), "      - ", width)
@@ -54,54 +77,55 @@ def terminal(audit: Audit, words: Wording, *, width: int = 88, reasons: bool = T
         out += ["", words.heading("group") + ":"]
         for g in audit.groups:
             members = ", ".join(names.get(m, m) for m in g.members)
-            line = f"[{MARK[g.likelihood]}] {words.group_name(g.id)}: {members}"
+            line = f"[{mark[g.likelihood]}] {words.group_name(g.id)}: {members}"
             out += _wrap(line, "  ", width)
     if audit.government:
         out += ["", words.heading("government") + ":"]
         out += _wrap(words.government_intro(), "  ", width)
         for result in audit.government:
             first, *rest = words.government(result)
-            out += _wrap(f"[{MARK[result.likelihood]}] {first}", "  ", width)
+            out += _wrap(f"[{mark[result.likelihood]}] {first}", "  ", width)
             for line in rest if reasons else rest[:1]:
                 out += _wrap(line, "      - ", width)
-    out += ["", "What to do first:"]
+    out += ["", _("What to do first:")]
     for n, action in enumerate(audit.plan, 1):
-        out += _action_lines(n, action, words.title(action), width)
+        out += _action_lines(n, action, words.title(action), width, words)
         if action.kind == "answer_questions":
             for step in words.steps(action):
                 out += _wrap(step, "       - ", width)
-    out += ["", "What this cannot know:"]
+    out += ["", _("What this cannot know:")]
     for line in words.cannot_know(audit):
         out += _wrap(line, "  - ", width)
     return "\n".join(out) + "\n"
 
 
-def _action_lines(n: int, action: Action, title: str, width: int) -> list[str]:
+def _action_lines(n: int, action: Action, title: str, width: int, words: Wording) -> list[str]:
     lines = _wrap(title, f"  {n}. ", width)
     for m in action.methods[:3]:
-        covers = f" ({m.covers})" if m.covers else ""
-        lines += _wrap(f"{m.kind.replace('_', ' ')}: {m.contact}{covers}", "       ", width)
+        covers = f" ({words.text(m.covers)})" if m.covers else ""
+        lines += _wrap(f"{method_words(m.kind)}: {m.contact}{covers}", "       ", width)
     return lines
 
 
 def markdown(audit: Audit, words: Wording) -> str:
     names = {b.id: b.name for b in audit.brokers}
+    level = level_words(shout=False)
     out = [
-        "# Your likely data-broker exposure",
+        "# " + _("Your likely data-broker exposure"),
         "",
         f"**{md(words.headline(audit))}**",
         "",
         f"_{md(words.based_on(audit))}_",
         "",
-        "## By data category",
+        "## " + _("By data category"),
         "",
-        "| category | level | brokers |",
+        "| {} | {} | {} |".format(_("category"), _("level"), _("brokers")),
         "|---|---|---|",
     ]
     for c in audit.categories:
         listed = ", ".join(md(names.get(b, b)) for b in c.brokers)
-        out.append(f"| {md(words.category(c))} | {c.level.value} | {listed} |")
-    out += ["", "## Brokers", ""]
+        out.append(f"| {md(words.category(c))} | {level[c.level]} | {listed} |")
+    out += ["", "## " + _("Brokers"), ""]
     for b in audit.brokers:
         if b.likelihood in (Likelihood.LIKELY, Likelihood.POSSIBLE):
             out += _broker_md(b, words)
@@ -109,31 +133,31 @@ def markdown(audit: Audit, words: Wording) -> str:
         out += [f"## {md(words.heading('group'))}", ""]
         for g in audit.groups:
             members = ", ".join(md(names.get(m, m)) for m in g.members)
-            out.append(f"- **{md(words.group_name(g.id))}** ({g.likelihood.value}): {members}")
+            out.append(f"- **{md(words.group_name(g.id))}** ({level[g.likelihood]}): {members}")
         out.append("")
     if audit.government:
         out += [f"## {md(words.heading('government'))}", "", md(words.government_intro()), ""]
         for result in audit.government:
             first, *rest = words.government(result)
-            out.append(f"### {md(first)}: {result.likelihood.value}")
+            out.append(f"### {md(first)}: {level[result.likelihood]}")
             out.append("")
             out += [f"- {md(line)}" for line in rest]
             cites = "; ".join(
                 f"[{md(s.title)}]({s.url.replace(')', '%29')})" for s in result.sources
             )
-            out += [f"- Sources: {cites}", ""]
-    out += ["## Action plan", ""]
+            out += ["- " + _("Sources: {cites}").format(cites=cites), ""]
+    out += ["## " + _("Action plan"), ""]
     for n, action in enumerate(audit.plan, 1):
         out.append(f"{n}. **{md(words.title(action))}**")
         out += [f"   - {md(step)}" for step in words.steps(action)]
-        out += [f"   - {md(m.kind.replace('_', ' '))}: {md(m.contact)}" for m in action.methods]
-    out += ["", "## What this cannot know", ""]
+        out += [f"   - {md(method_words(m.kind))}: {md(m.contact)}" for m in action.methods]
+    out += ["", "## " + _("What this cannot know"), ""]
     out += [f"- {md(line)}" for line in words.cannot_know(audit)]
     return "\n".join(out) + "\n"
 
 
 def _broker_md(b: BrokerResult, words: Wording) -> list[str]:
-    lines = [f"### {md(b.name)}: {b.likelihood.value}", ""]
+    lines = [f"### {md(b.name)}: {level_words(shout=False)[b.likelihood]}", ""]
     for r in b.reasons:
         cites = "; ".join(f"[{md(s.title)}]({s.url.replace(')', '%29')})" for s in r.sources)
         lines.append(f"- {md(words.reason(r))}" + (f" ({cites})" if cites else ""))

@@ -7,9 +7,11 @@ cannot inject links or formatting; only the record's own https source URLs becom
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from broker_catalog.schema import Broker, OptOut, Verification
 from exposure.engine.result import BrokerResult
-from exposure.render.audit_text import md
+from exposure.render.audit_text import md, method_words
 from exposure.render.wording import Wording
 from exposure.tui.i18n import _
 from exposure.tui.words import LEVEL_WORDS
@@ -43,12 +45,14 @@ def broker_markdown(broker: Broker, result: BrokerResult | None, words: Wording)
     out = [f"# {md(broker.name)}", "", _("**Likelihood:** {level}").format(level=level), ""]
     if broker.brands:
         out += [_("Trades as: {brands}").format(brands=md(", ".join(broker.brands))), ""]
+    tr = words.text
     if broker.summary:
-        out += [md(broker.summary), ""]
+        out += [md(tr(broker.summary)), ""]
     out += [f"## {_('What it holds')}", ""]
     for h in broker.holdings:
         category = catalog.category_by_id.get(h.category)
-        out.append(f"- **{md(category.name if category else h.category)}**: {md(h.what)}")
+        name = tr(category.name) if category else h.category
+        out.append(f"- **{md(name)}**: {md(tr(h.what))}")
     if not broker.holdings:
         out.append(_("Not researched yet."))
     out += ["", f"## {_('How you ended up there')}", ""]
@@ -64,29 +68,38 @@ def broker_markdown(broker: Broker, result: BrokerResult | None, words: Wording)
         when = f" ({md(tie.date)})" if tie.date != "unknown" else ""
         mark = _(" **immigration enforcement**") if tie.immigration_enforcement else ""
         cites = "; ".join(_link(sources[s].title, sources[s].url) for s in tie.sources)
-        out.append(f"- **{md(tie.agency)}**{when}{mark}: {md(tie.what)} ({cites})")
+        out.append(f"- **{md(tie.agency)}**{when}{mark}: {md(tr(tie.what))} ({cites})")
     if not broker.government_ties:
         out.append(_("None documented in the catalog."))
-    out += ["", f"## {_('How to get out')}", "", *_get_out(broker.opt_out)]
+    out += ["", f"## {_('How to get out')}", "", *_get_out(broker.opt_out, tr)]
     return "\n".join(out) + "\n"
 
 
-def _get_out(opt: OptOut | None) -> list[str]:
+AVAILABLE = {
+    "yes": _("yes"),
+    "partial": _("partly"),
+    "no": _("no"),
+    "unknown": _("unknown"),
+}
+
+
+def _get_out(opt: OptOut | None, tr: Callable[[str], str]) -> list[str]:
     if opt is None:
         return [_("Not researched yet: the catalog does not know how to opt out of this broker.")]
     if opt.available == "no":
         out = [f"**{_('No consumer route.')}**", ""]
         if opt.cannot_opt_out != "unknown":
-            out += [md(opt.cannot_opt_out), ""]
+            out += [md(tr(opt.cannot_opt_out)), ""]
         out += [_("What helps instead:"), ""]
-        out += [f"- {md(a)}" for a in opt.alternatives] or [_("- Nothing known yet.")]
+        out += [f"- {md(tr(a))}" for a in opt.alternatives] or [_("- Nothing known yet.")]
         return out
-    out = [_("Opt-out available: {available}.").format(available=opt.available), ""]
+    available = AVAILABLE.get(opt.available, opt.available)
+    out = [_("Opt-out available: {available}.").format(available=available), ""]
     for method in opt.methods:
         contact = method.url or method.email or method.phone or ", ".join(method.address or ())
-        covers = f" ({md(method.covers)})" if method.covers else ""
-        out.append(f"- {md(method.kind.value.replace('_', ' '))}: {md(contact)}{covers}")
-    out += [""] + [f"{n}. {md(step)}" for n, step in enumerate(opt.steps, 1)]
+        covers = f" ({md(tr(method.covers))})" if method.covers else ""
+        out.append(f"- {md(method_words(method.kind.value))}: {md(contact)}{covers}")
+    out += [""] + [f"{n}. {md(tr(step))}" for n, step in enumerate(opt.steps, 1)]
     burden = ", ".join(BURDEN[v] for v in opt.verification) or _("not known")
     cost = (
         _("free")
@@ -102,5 +115,5 @@ def _get_out(opt: OptOut | None) -> list[str]:
         _("**Agents:** {agents}").format(agents=AGENTS[opt.agents.value]),
     ]
     if opt.cannot_opt_out != "unknown":
-        out += ["", _("**Not covered:** {what}").format(what=md(opt.cannot_opt_out))]
+        out += ["", _("**Not covered:** {what}").format(what=md(tr(opt.cannot_opt_out)))]
     return out

@@ -49,9 +49,9 @@ class Session:
     @property
     def words(self) -> Wording:
         """Sentences for results, in the reader's language."""
-        from exposure.render.wording import Wording
+        from exposure.catalog_language import wording
 
-        return Wording(self.known_catalog)
+        return wording(self.known_catalog)
 
     @property
     def known_audit(self) -> Audit:

@@ -40,14 +40,15 @@ def spanish_texts() -> Iterator[tuple[str, str]]:
     po = REPO / "exposure" / "locale" / "es" / "LC_MESSAGES" / "exposure.po"
     with po.open("rb") as f:
         for message in read_po(f):
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            found = message.string
+            strings = found if isinstance(found, tuple | list) else (found,)
             for s in strings:
                 if message.id and s:
-                    yield f"{po.name}: {message.id!r}", s
+                    yield f"{po.name}: {message.id!r}", str(s)
     for path in sorted((REPO / "broker_catalog" / "i18n" / "es").rglob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         for entry in data.get("text", []):
-            yield f"{path.relative_to(REPO)}: {entry['field']}", entry["text"]
+            yield f"{path.relative_to(REPO)}: {entry['field']}", str(entry["text"])
     for path in sorted((REPO / "docs" / "es").rglob("*.md")):
         if path != GLOSSARY:
             yield str(path.relative_to(REPO)), path.read_text(encoding="utf-8")

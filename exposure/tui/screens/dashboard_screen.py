@@ -97,7 +97,9 @@ class DashboardScreen(JourneyScreen):
     def _category_options(self) -> list[Option]:
         return [
             Option(
-                Content.assemble(level(c.level), " ", c.name, f" ({len(c.brokers)})"),
+                Content.assemble(
+                    level(c.level), " ", self.session.words.category(c), f" ({len(c.brokers)})"
+                ),
                 id=f"cat-{c.id}",
             )
             for c in self.audit.categories
@@ -114,7 +116,10 @@ class DashboardScreen(JourneyScreen):
     def _show_category(self, index: int) -> None:
         category = self.audit.categories[index]
         self.query_one("#broker-heading", Static).update(
-            Content.assemble((category.name, "bold"), _(": who holds it (Enter for details)"))
+            Content.assemble(
+                (self.session.words.category(category), "bold"),
+                _(": who holds it (Enter for details)"),
+            )
         )
         brokers = self.query_one("#broker-list", OptionList)
         brokers.clear_options()

@@ -66,7 +66,9 @@ class QuestionsScreen(JourneyScreen):
         topic, facts = self.steps[self.step]
         total = len(self.steps)
         self.query_one("#step-title", Static).update(
-            _("Step {n} of {total}: {topic}").format(n=self.step + 1, total=total, topic=topic)
+            _("Step {n} of {total}: {topic}").format(
+                n=self.step + 1, total=total, topic=self.session.words.text(topic)
+            )
         )
         self.query_one("#progress", ProgressBar).update(progress=self.step + 1)
         last = self.step == total - 1
@@ -76,7 +78,8 @@ class QuestionsScreen(JourneyScreen):
         container = self.query_one("#questions", VerticalScroll)
         await container.remove_children()
         await container.mount_all(
-            QuestionField(f, self.answers.get(f.id, "unknown")) for f in facts
+            QuestionField(f, self.answers.get(f.id, "unknown"), self.session.words.text)
+            for f in facts
         )
         container.scroll_home(animate=False)
         first = container.query(QuestionField).first()

@@ -7,6 +7,8 @@ and "I don't know" is always one of the answers. What counts as valid comes from
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
@@ -21,12 +23,16 @@ from exposure.tui.widgets.toggles import MarkedCheckbox, MarkedRadioButton, Mark
 DONT_KNOW = _("I don't know")
 
 
-def _options(fact: LifeFact) -> list[tuple[str, str]]:
+def _same(text: str) -> str:
+    return text
+
+
+def _options(fact: LifeFact, tr: Callable[[str], str] = _same) -> list[tuple[str, str]]:
     """(value, label) pairs of a one-answer question, "I don't know" last."""
     if fact.kind is AnswerKind.YES_NO:
         pairs = [("yes", _("Yes")), ("no", _("No"))]
     else:
-        pairs = [(c.value, c.label) for c in fact.choices]
+        pairs = [(c.value, tr(c.label)) for c in fact.choices]
     return [*pairs, (UNKNOWN, DONT_KNOW)]
 
 
@@ -48,15 +54,18 @@ class QuestionField(Vertical):
     }
     """
 
-    def __init__(self, fact: LifeFact, answer: Answer) -> None:
+    def __init__(self, fact: LifeFact, answer: Answer, tr: Callable[[str], str] = _same) -> None:
+        """``tr`` puts the catalog's text (question, why, labels) in the reader's language."""
         super().__init__(id=f"q-{fact.id}")
         self.fact = fact
         self._initial = answer
+        self._tr = tr
 
     def compose(self) -> ComposeResult:
-        fact = self.fact
-        yield Static(fact.question, classes="question", markup=False)
-        yield Static(_("Why we ask: {why}").format(why=fact.why), classes="why", markup=False)
+        fact, tr = self.fact, self._tr
+        yield Static(tr(fact.question), classes="question", markup=False)
+        why = _("Why we ask: {why}").format(why=tr(fact.why))
+        yield Static(why, classes="why", markup=False)
         yield self._control()
         if fact.kind is AnswerKind.MULTI:
             yield MarkedCheckbox(DONT_KNOW, self._initial == UNKNOWN, classes="dont-know")
@@ -68,13 +77,13 @@ class QuestionField(Vertical):
             return RadioSet(
                 *(
                     MarkedRadioButton(label, value == answer, name=value)
-                    for value, label in _options(fact)
+                    for value, label in _options(fact, self._tr)
                 )
             )
         if fact.kind is AnswerKind.MULTI:
             chosen = answer if isinstance(answer, list) else []
             return MarkedSelectionList[str](
-                *((c.label, c.value, c.value in chosen) for c in fact.choices)
+                *((self._tr(c.label), c.value, c.value in chosen) for c in fact.choices)
             )
         if fact.kind is AnswerKind.STATE:
             states = [(code, code) for code in sorted(US_STATES)]
