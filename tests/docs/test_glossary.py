@@ -12,7 +12,9 @@ from babel.messages.pofile import read_po
 
 REPO = Path(__file__).resolve().parents[2]
 GLOSSARY = REPO / "docs" / "es" / "glosario.md"
-_STRIP = re.compile(r"https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`]*`")
+# Not checked: web and e-mail addresses, code, and text in double quotes (the verbatim English
+# of a form's or button's name, or a postal address line, as the person will see it).
+_STRIP = re.compile(r'https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|`[^`]*`|"[^"\n]*"')
 
 
 def rejected_variants() -> list[str]:
