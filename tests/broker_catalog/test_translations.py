@@ -137,29 +137,7 @@ def shipped() -> dict[str, object]:
     return translation_stats(catalog)["es"]  # type: ignore[no-any-return]
 
 
-# The researched records are translated in batches; until the last batch lands, this floor only
-# rises (a drop fails), and the 100 % test below is an expected failure (strict: it must be
-# un-marked as soon as it passes).
-RESEARCHED_FIELDS_TRANSLATED_AT_LEAST = 0
-
-
-def test_researched_translation_never_drops(shipped: dict[str, dict[str, int]]) -> None:
-    found = shipped["researched_brokers"]
-    assert found["stale"] == 0, f"{found['stale']} stale; {shipped['stale_files']}"
-    assert found["translated"] >= RESEARCHED_FIELDS_TRANSLATED_AT_LEAST
-
-
-@pytest.mark.parametrize(
-    "part",
-    [
-        "facts",
-        "categories",
-        pytest.param(
-            "researched_brokers",
-            marks=pytest.mark.xfail(reason="researched records still being translated"),
-        ),
-    ],
-)
+@pytest.mark.parametrize("part", ["facts", "categories", "messages", "researched_brokers"])
 def test_the_shipped_spanish_is_complete_and_current(
     shipped: dict[str, dict[str, int]], part: str
 ) -> None:
