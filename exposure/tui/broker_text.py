@@ -48,21 +48,21 @@ def broker_markdown(broker: Broker, result: BrokerResult | None, words: Wording)
     tr = words.text
     if broker.summary:
         out += [md(tr(broker.summary)), ""]
-    out += [f"## {_('What it holds')}", ""]
+    out += ["## " + _("What it holds"), ""]
     for h in broker.holdings:
         category = catalog.category_by_id.get(h.category)
         name = tr(category.name) if category else h.category
         out.append(f"- **{md(name)}**: {md(tr(h.what))}")
     if not broker.holdings:
         out.append(_("Not researched yet."))
-    out += ["", f"## {_('How you ended up there')}", ""]
+    out += ["", "## " + _("How you ended up there"), ""]
     reasons = result.reasons if result else ()
     for reason in reasons:
         cites = "; ".join(_link(s.title, s.url) for s in reason.sources)
         out.append(f"- {md(words.reason(reason))}" + (f" ({cites})" if cites else ""))
     if not reasons:
         out.append(_("Your answers give no particular reason for this broker."))
-    out += ["", f"## {_('Government ties')}", ""]
+    out += ["", "## " + _("Government ties"), ""]
     sources = {s.id: s for s in broker.sources}
     for tie in broker.government_ties:
         when = f" ({md(tie.date)})" if tie.date != "unknown" else ""
@@ -71,7 +71,7 @@ def broker_markdown(broker: Broker, result: BrokerResult | None, words: Wording)
         out.append(f"- **{md(tie.agency)}**{when}{mark}: {md(tr(tie.what))} ({cites})")
     if not broker.government_ties:
         out.append(_("None documented in the catalog."))
-    out += ["", f"## {_('How to get out')}", "", *_get_out(broker.opt_out, tr)]
+    out += ["", "## " + _("How to get out"), "", *_get_out(broker.opt_out, tr)]
     return "\n".join(out) + "\n"
 
 
@@ -87,7 +87,7 @@ def _get_out(opt: OptOut | None, tr: Callable[[str], str]) -> list[str]:
     if opt is None:
         return [_("Not researched yet: the catalog does not know how to opt out of this broker.")]
     if opt.available == "no":
-        out = [f"**{_('No consumer route.')}**", ""]
+        out = ["**" + _("No consumer route.") + "**", ""]
         if opt.cannot_opt_out != "unknown":
             out += [md(tr(opt.cannot_opt_out)), ""]
         out += [_("What helps instead:"), ""]
