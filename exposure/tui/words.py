@@ -35,6 +35,14 @@ def effort_words(effort: int) -> str:
     return _("much effort")
 
 
+# What a request or letter asks for (the ledger's and the drafts' ``kind``).
+KIND_WORDS: dict[str, str] = {
+    "delete": _("delete"),
+    "opt_out": _("opt out"),
+    "know": _("access"),
+    "file_disclosure": _("file disclosure"),
+    "security_freeze": _("security freeze"),
+}
 STATUS_WORDS: dict[Status, str] = {
     Status.DRAFTED: _("drafted"),
     Status.SENT: _("sent"),

@@ -31,15 +31,8 @@ from exposure.tui.messages import CalendarWritten, FollowupWritten, LedgerLoaded
 from exposure.tui.screens.base import JourneyScreen
 from exposure.tui.session import Session
 from exposure.tui.vault_bridge import session_vault
-from exposure.tui.words import REASON_WORDS, STATUS_WORDS
+from exposure.tui.words import KIND_WORDS, REASON_WORDS, STATUS_WORDS
 
-KIND_WORDS = {
-    "delete": _("delete"),
-    "opt_out": _("opt out"),
-    "know": _("access"),
-    "file_disclosure": _("file disclosure"),
-    "security_freeze": _("security freeze"),
-}
 STEP_WORDS = {"reminder": _("reminder"), "complaint": _("complaint")}
 FLAG_WIDTH = max(len(w) for w in (_("Needs"), _("OVERDUE"), _("RE-CHECK")))
 STATUS_WIDTH = max(len(w) for w in STATUS_WORDS.values())

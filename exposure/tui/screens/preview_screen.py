@@ -34,6 +34,7 @@ from exposure.tui.letter_preview import email_preview, letter_preview
 from exposure.tui.messages import EmailsSent, LettersDrafted, LettersRecorded, LettersWritten
 from exposure.tui.screens.base import JourneyScreen
 from exposure.tui.session import Session
+from exposure.tui.words import KIND_WORDS
 
 
 class PreviewScreen(JourneyScreen):
@@ -111,7 +112,10 @@ class PreviewScreen(JourneyScreen):
             self.notify(line, title=_("Skipped"), severity="warning", timeout=10)
         options = self.query_one("#letter-list", OptionList)
         options.add_options(
-            Option(f"{letter.broker_name} · {letter.kind.replace('_', ' ')}", letter.broker_id)
+            Option(
+                f"{letter.broker_name} · {KIND_WORDS.get(letter.kind, letter.kind)}",
+                letter.broker_id,
+            )
             for letter in self.letters
         )
         if self.letters:
