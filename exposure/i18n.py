@@ -11,6 +11,7 @@ Not imported by ``exposure --help``: gettext costs import time that the help doe
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import gettext
 from pathlib import Path
@@ -44,4 +45,25 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translation(current()).ngettext(singular, plural, n)
 
 
-__all__ = ["DOMAIN", "LOCALE_DIR", "_", "has_catalog", "ngettext", "translation"]
+def long_date(day: dt.date) -> str:
+    """A date written out for people: "December 6, 2026", "6 de diciembre de 2026"."""
+    months = (
+        _("January"),
+        _("February"),
+        _("March"),
+        _("April"),
+        _("May"),
+        _("June"),
+        _("July"),
+        _("August"),
+        _("September"),
+        _("October"),
+        _("November"),
+        _("December"),
+    )
+    return _("{month} {day}, {year}").format(
+        month=months[day.month - 1], day=day.day, year=day.year
+    )
+
+
+__all__ = ["DOMAIN", "LOCALE_DIR", "_", "has_catalog", "long_date", "ngettext", "translation"]

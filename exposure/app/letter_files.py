@@ -216,4 +216,18 @@ def write_letters(
         from exposure.pdf.letters import pdf_bytes
 
         files["all-letters.pdf"] = pdf_bytes(letters, guide_page=False)
+    files.update(_companion(letters, catalog))
     return Written(publish(folder, files), tuple(no_email))
+
+
+def _companion(letters: Sequence[Letter], catalog: Catalog) -> dict[str, bytes]:
+    """Letters stay in English; a reader of another language gets one companion page per
+    letter, in their language, in one file for the batch."""
+    from exposure import language
+
+    if language.current() == "en" or not letters:
+        return {}
+    from exposure.i18n import _
+    from exposure.pdf.companion import companion_pdf
+
+    return {_("companion-sheets.pdf"): companion_pdf(letters, catalog)}

@@ -57,6 +57,7 @@ def demo(args: argparse.Namespace) -> int:
     from exposure.app.report import write_report
     from exposure.cli.session import chosen_profile, load_catalog, words
     from exposure.engine import audit as run_audit
+    from exposure.i18n import _
     from exposure.render.audit_json import audit_json
     from exposure.render.audit_text import markdown, terminal
 
@@ -65,7 +66,7 @@ def demo(args: argparse.Namespace) -> int:
     result = run_audit(profile, catalog)
     wording = words(catalog)
     today = dt.date.today()
-    print("Demo: a fictional person's likely exposure (no real data).\n")
+    print(_("Demo: a fictional person's likely exposure (no real data).") + "\n")
     print(terminal(result, wording, reasons=False), end="")
     if args.out:
         out = private_folder(args.out)
@@ -73,9 +74,21 @@ def demo(args: argparse.Namespace) -> int:
         write_file(out / "audit.md", markdown(result, wording).encode())
         write_report(out / "report.pdf", result, catalog, today=today, words=wording)
         drafted = draft_letters(profile, catalog, today=today)
-        write_letters(
+        written = write_letters(
             out / "letters", drafted.letters, ["pdf"], catalog, profile.identity, merge=True
         )
-        print(f"\nWrote {out / 'audit.json'}, {out / 'audit.md'}, {out / 'report.pdf'},")
-        print(f"and {len(drafted.letters)} letters (PDF) in {out / 'letters'}.")
+        print(
+            "\n"
+            + _("Wrote {json}, {md}, {report},").format(
+                json=out / "audit.json", md=out / "audit.md", report=out / "report.pdf"
+            )
+        )
+        print(
+            _("and {n} letters (PDF, in English) in {folder}.").format(
+                n=len(drafted.letters), folder=out / "letters"
+            )
+        )
+        sheets = [p for p in written.paths if p.name == _("companion-sheets.pdf")]
+        if sheets:
+            print(_("Companion sheets, one page per letter: {path}.").format(path=sheets[0]))
     return 0

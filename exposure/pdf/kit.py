@@ -68,7 +68,12 @@ class Heading(Paragraph):
 class ReportDoc(SimpleDocTemplate):
     """US Letter, page numbers, and an outline entry for every :class:`Heading`."""
 
-    def __init__(self, target: io.BytesIO | str, *, title: str, subject: str) -> None:
+    def __init__(
+        self, target: io.BytesIO | str, *, title: str, subject: str, translated: bool = True
+    ) -> None:
+        """``translated``: the footer in the reader's language (reports, sheets); English for
+        documents that go to companies (the agent packet)."""
+        self._footer = _footer(translated)
         super().__init__(
             target,
             pagesize=LETTER,
@@ -92,15 +97,24 @@ class ReportDoc(SimpleDocTemplate):
             self.canv.addOutlineEntry(flowable.outline_text, key, level=flowable.outline_level)
 
     def build_story(self, story: list[Any]) -> None:
-        self.build(story, onFirstPage=_page_number, onLaterPages=_page_number)
+        self.build(story, onFirstPage=self._page_number, onLaterPages=self._page_number)
+
+    def _page_number(self, canvas: Canvas, doc: SimpleDocTemplate) -> None:
+        page, note = self._footer
+        canvas.saveState()
+        canvas.setFont(BASE, 8)
+        canvas.drawRightString(LETTER[0] - 0.9 * inch, 0.5 * inch, page.format(n=doc.page))
+        canvas.drawString(0.9 * inch, 0.5 * inch, note)
+        canvas.restoreState()
 
 
-def _page_number(canvas: Canvas, doc: SimpleDocTemplate) -> None:
-    canvas.saveState()
-    canvas.setFont(BASE, 8)
-    canvas.drawRightString(LETTER[0] - 0.9 * inch, 0.5 * inch, f"Page {doc.page}")
-    canvas.drawString(0.9 * inch, 0.5 * inch, "exposure: an estimate, not a search of any database")
-    canvas.restoreState()
+def _footer(translated: bool) -> tuple[str, str]:
+    page, note = "Page {n}", "exposure: an estimate, not a search of any database"
+    if not translated:
+        return page, note
+    from exposure.i18n import _
+
+    return _("Page {n}"), _("exposure: an estimate, not a search of any database")
 
 
 def para(text: str, style: ParagraphStyle) -> Paragraph:

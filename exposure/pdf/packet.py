@@ -51,5 +51,7 @@ def authorization_pdf(
                 para("No law applies: the request is voluntary, and so is any answer.", s["small"])
             )
     buffer = io.BytesIO()
-    ReportDoc(buffer, title=tpl["title"], subject="Authorized-agent packet").build_story(story)
+    ReportDoc(
+        buffer, title=tpl["title"], subject="Authorized-agent packet", translated=False
+    ).build_story(story)
     return buffer.getvalue()

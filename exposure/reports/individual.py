@@ -18,27 +18,48 @@ from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
 from broker_catalog.catalog import Catalog
 from broker_catalog.schema import Likelihood
 from exposure.engine.result import Action, Audit
+from exposure.i18n import _, long_date
 from exposure.ledger.store import Request
 from exposure.pdf.kit import Heading, ReportDoc, bar_chart, link, para, styles
+from exposure.render.audit_text import level_words, method_words
 from exposure.render.wording import Wording
 
 CHECKBOX = "\u2610"
 
 
+def _verify(check: str) -> str:
+    """What a broker may ask to check who you are, in words."""
+    return {
+        "none": _("no check"),
+        "email_link": _("an e-mail link to click"),
+        "phone_call": _("an automated phone call"),
+        "captcha": _("a captcha"),
+        "account": _("creating an account"),
+        "id_upload": _("uploading an ID"),
+        "ssn": _("your Social Security number"),
+        "notarised": _("a notarised form"),
+        "postal_mail": _("a reply by post"),
+    }.get(check, check.replace("_", " "))
+
+
 def _cover(audit: Audit, today: dt.date, s: dict[str, Any]) -> list[Any]:
     return [
         Spacer(1, 1.5 * inch),
-        Heading("Your likely data-broker exposure", s["title"], 0),
-        para(f"Made on {today:%B} {today.day}, {today.year} with exposure.", s["body"]),
+        Heading(_("Your likely data-broker exposure"), s["title"], 0),
+        para(_("Made on {date} with exposure.").format(date=long_date(today)), s["body"]),
         para(
-            f"Broker catalog {audit.catalog.version} (released {audit.catalog.released}).",
+            _("Broker catalog {version} (released {released}).").format(
+                version=audit.catalog.version, released=audit.catalog.released
+            ),
             s["body"],
         ),
         Spacer(1, 0.4 * inch),
         para(
-            "This is an estimate, not a search of any database. It is worked out from answers "
-            "about your life and from what is published about each broker. It holds no name, "
-            "address or other identifying detail.",
+            _(
+                "This is an estimate, not a search of any database. It is worked out from "
+                "answers about your life and from what is published about each broker. It holds "
+                "no name, address or other identifying detail."
+            ),
             s["body"],
         ),
         PageBreak(),
@@ -47,13 +68,18 @@ def _cover(audit: Audit, today: dt.date, s: dict[str, Any]) -> list[Any]:
 
 def _summary(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
     cats = [c for c in audit.categories if c.level is not Likelihood.UNKNOWN]
+    level = level_words()
     chart = bar_chart(
-        [f"{c.level.value.upper()}: {w.category(c)}" for c in cats],
+        [f"{level[c.level].upper()}: {w.category(c)}" for c in cats],
         [len(c.brokers) for c in cats],
-        caption="Brokers that likely or possibly hold your records, by data category",
+        caption=_("Brokers that likely or possibly hold your records, by data category"),
     )
-    story: list[Any] = [Heading("Summary", s["h1"], 0), para(w.headline(audit), s["h2"]), chart]
-    story.append(Heading("Top five actions", s["h2"], 1))
+    story: list[Any] = [
+        Heading(_("Summary"), s["h1"], 0),
+        para(w.headline(audit), s["h2"]),
+        chart,
+    ]
+    story.append(Heading(_("Top five actions"), s["h2"], 1))
     story += [para(f"{n}. {w.title(a)}", s["body"]) for n, a in enumerate(audit.plan[:5], 1)]
     story.append(PageBreak())
     return story
@@ -61,18 +87,21 @@ def _summary(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
 
 def _categories(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
     names = {b.id: b for b in audit.brokers}
-    story: list[Any] = [Heading("By data category", s["h1"], 0)]
+    level = level_words(shout=False)
+    story: list[Any] = [Heading(_("By data category"), s["h1"], 0)]
     for result in audit.categories:
         if not result.brokers:
             continue
         category = w.catalog.category_by_id[result.id]
-        story.append(Heading(f"{category.name}: {result.level.value}", s["h2"], 1))
-        story.append(para(category.description, s["body"]))
-        story.append(para(f"Why it matters: {category.why_it_matters}", s["body"]))
+        name = w.text(category.name)
+        story.append(Heading(f"{name}: {level[result.level]}", s["h2"], 1))
+        story.append(para(w.text(category.description), s["body"]))
+        why = _("Why it matters: {why}").format(why=w.text(category.why_it_matters))
+        story.append(para(why, s["body"]))
         for broker_id in result.brokers:
             broker = names[broker_id]
             reason = w.reason(broker.reasons[0]) if broker.reasons else ""
-            story.append(para(f"{broker.name} ({broker.likelihood.value}). {reason}", s["small"]))
+            story.append(para(f"{broker.name} ({level[broker.likelihood]}). {reason}", s["small"]))
     story.append(PageBreak())
     return story
 
@@ -81,7 +110,7 @@ def _action(action: Action, w: Wording, s: dict[str, Any]) -> list[Any]:
     story: list[Any] = [Heading(w.title(action), s["h2"], 1)]
     story += [para(f"{CHECKBOX}  {step}", s["box"]) for step in w.steps(action)]
     for method in action.methods:
-        label = method.kind.replace("_", " ")
+        label = method_words(method.kind)
         if method.contact.startswith("https://"):
             story.append(link(f"{CHECKBOX}  {label}", method.contact, s["box"]))
         else:
@@ -89,34 +118,39 @@ def _action(action: Action, w: Wording, s: dict[str, Any]) -> list[Any]:
     if action.verification:
         story.append(
             para(
-                "Expect: " + ", ".join(v.replace("_", " ") for v in action.verification), s["small"]
+                _("Expect: {checks}").format(
+                    checks=", ".join(_verify(v) for v in action.verification)
+                ),
+                s["small"],
             )
         )
-    story.append(para("Done on: ____________________", s["small"]))
+    story.append(para(_("Done on: ____________________"), s["small"]))
     return story
 
 
 def _plan(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
-    story: list[Any] = [Heading("How to get out", s["h1"], 0)]
+    story: list[Any] = [Heading(_("How to get out"), s["h1"], 0)]
     for action in audit.plan:
         if action.kind != "no_consumer_route":
             story += _action(action, w, s)
     blocked = [a for a in audit.plan if a.kind == "no_consumer_route"]
     if blocked:
-        story.append(Heading("What cannot be opted out of, and what helps instead", s["h1"], 0))
+        story.append(Heading(_("What cannot be opted out of, and what helps instead"), s["h1"], 0))
         for action in blocked:
             story.append(Heading(w.title(action), s["h2"], 1))
             story += [para(step, s["body"]) for step in w.steps(action)]
             for broker_id in action.brokers:
                 opt = w.catalog.by_id[broker_id].opt_out
                 if opt is not None and opt.cannot_opt_out != "unknown":
-                    story.append(para(f"Cannot opt out of: {opt.cannot_opt_out}", s["small"]))
+                    text = _("Cannot opt out of: {what}").format(what=w.text(opt.cannot_opt_out))
+                    story.append(para(text, s["small"]))
     if audit.government:
+        level = level_words(shout=False)
         story.append(Heading(w.heading("government"), s["h1"], 0))
         story.append(para(w.government_intro(), s["body"]))
         for result in audit.government:
             first, *rest = w.government(result)
-            story.append(Heading(f"{first}: {result.likelihood.value}", s["h2"], 1))
+            story.append(Heading(f"{first}: {level[result.likelihood]}", s["h2"], 1))
             story += [para(line, s["body"]) for line in rest]
             story += [link(ref.title, ref.url, s["small"]) for ref in result.sources]
     story.append(PageBreak())
@@ -124,10 +158,10 @@ def _plan(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
 
 
 def _ledger(requests: Sequence[Request], s: dict[str, Any]) -> list[Any]:
-    rows = [["Request", "Broker", "Status", "Due"]]
+    rows = [[_("Request"), _("Broker"), _("Status"), _("Due")]]
     for r in requests:
         due = r.due.isoformat() if r.due else ""
-        status = r.status.value.replace("_", " ") + (" (overdue)" if r.overdue else "")
+        status = r.status.value.replace("_", " ") + (_(" (overdue)") if r.overdue else "")
         rows.append([f"#{r.id} {r.kind.replace('_', ' ')}", r.broker_name, status, due])
     table = Table(
         [[para(c, s["small"]) for c in row] for row in rows],
@@ -138,7 +172,7 @@ def _ledger(requests: Sequence[Request], s: dict[str, Any]) -> list[Any]:
             [("LINEBELOW", (0, 0), (-1, -1), 0.25, "#999999"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
         )
     )
-    return [Heading("Your requests", s["h1"], 0), table, PageBreak()]
+    return [Heading(_("Your requests"), s["h1"], 0), table, PageBreak()]
 
 
 def _sources(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
@@ -147,13 +181,14 @@ def _sources(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
         for reason in broker.reasons:
             for src in reason.sources:
                 seen.setdefault(src.url, f"{src.title} ({src.publisher})")
-    story: list[Any] = [Heading("Sources", s["h1"], 0)]
+    story: list[Any] = [Heading(_("Sources"), s["h1"], 0)]
     story += [
         link(title, url, s["small"]) for url, title in sorted(seen.items(), key=lambda i: i[1])
     ]
-    story.append(Heading("What this estimate rests on", s["h1"], 0))
+    story.append(Heading(_("What this estimate rests on"), s["h1"], 0))
     story.append(para(w.based_on(audit), s["body"]))
-    story += [para(f"It cannot know: {line}", s["body"]) for line in w.cannot_know(audit)]
+    cannot = _("It cannot know: {what}")
+    story += [para(cannot.format(what=line), s["body"]) for line in w.cannot_know(audit)]
     return story
 
 
@@ -178,6 +213,6 @@ def individual_report(
     story += _sources(audit, w, s)
     buffer = io.BytesIO()
     ReportDoc(
-        buffer, title="Your likely data-broker exposure", subject="Exposure report"
+        buffer, title=_("Your likely data-broker exposure"), subject=_("Exposure report")
     ).build_story(story)
     return buffer.getvalue()
