@@ -1,4 +1,5 @@
-"""Which language to speak to the person: ``--lang`` > ``EXPOSURE_LANG`` > the locale.
+"""Which language to speak to the person: ``--lang`` > ``EXPOSURE_LANG`` > the language saved
+from the terminal app's welcome screen > the locale.
 
 Stdlib only and cheap to import (``exposure --help`` imports it). The locale variables are read
 in POSIX order (``LC_ALL``, then ``LC_MESSAGES``, then ``LANG``): the first one that is set
@@ -9,7 +10,7 @@ for every text that is not translated.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Final, Literal, TypeGuard
 
 Language = Literal["en", "es"]
@@ -36,14 +37,22 @@ def parse(value: str) -> Language:
     return code if is_supported(code) else ENGLISH
 
 
-def choose(cli: str | None = None, environ: Mapping[str, str] | None = None) -> Language:
-    """The language for this run: the ``--lang`` value, then ``EXPOSURE_LANG``, then the locale."""
+def choose(
+    cli: str | None = None,
+    environ: Mapping[str, str] | None = None,
+    saved: Callable[[], str | None] | None = None,
+) -> Language:
+    """The language for this run: the ``--lang`` value, then ``EXPOSURE_LANG``, then the saved
+    choice (``saved`` is only called when neither is given), then the locale."""
     env = os.environ if environ is None else environ
     if cli:
         return parse(cli)
     explicit = env.get(ENV_VAR, "").strip()
     if explicit:
         return parse(explicit)
+    remembered = saved() if saved is not None else None
+    if remembered and is_supported(remembered):
+        return remembered
     for name in LOCALE_VARS:
         value = env.get(name, "").strip()
         if value:

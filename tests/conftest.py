@@ -29,6 +29,7 @@ def _isolated_dirs(
     monkeypatch.delenv("EXPOSURE_CATALOG", raising=False)
     # English unless a test asks for another language (a developer's locale must not leak in).
     monkeypatch.setenv("EXPOSURE_LANG", "en")
+    monkeypatch.setenv("EXPOSURE_SETTINGS", str(base / "settings.toml"))
 
 
 @pytest.fixture(autouse=True)

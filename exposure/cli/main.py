@@ -140,7 +140,7 @@ def hoist_globals(argv: Sequence[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     top = build_parser()
     args = top.parse_args(hoist_globals(sys.argv[1:] if argv is None else argv))
-    language.set_current(language.choose(args.lang))
+    language.set_current(language.choose(args.lang, saved=_saved_language))
     if args.version:
         from importlib.metadata import version
 
@@ -160,6 +160,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(handler, args)
 
 
+def _saved_language() -> str | None:
+    from exposure.settings import saved_language
+
+    return saved_language()
+
+
 def open_tui(args: argparse.Namespace) -> int:
     """The terminal app. Imported only here, so commands never load Textual."""
     from exposure.errors import UsageError
@@ -168,13 +174,26 @@ def open_tui(args: argparse.Namespace) -> int:
         raise UsageError(
             "the terminal app needs a terminal; for a printed check run 'exposure demo'"
         )
-    from exposure.tui.app import create_app
+    catalog, demo = None, args.demo
+    while True:
+        from exposure.tui.app import create_app
 
-    app = create_app(
-        catalog_dir=args.catalog, use_cache=not args.no_cache, vault=args.vault, demo=args.demo
-    )
-    app.run()
-    return 0
+        app = create_app(
+            catalog=catalog,
+            catalog_dir=args.catalog,
+            use_cache=not args.no_cache,
+            vault=args.vault,
+            demo=demo,
+        )
+        app.run()
+        if app.switch_language is None:
+            return 0
+        # The app's words are built when its modules load: start it again, in the new language,
+        # on the catalog already loaded.
+        language.set_current(app.switch_language)
+        catalog, demo = app.session.catalog, False
+        for name in [m for m in sys.modules if m.startswith("exposure.tui")]:
+            del sys.modules[name]
 
 
 def run(handler: Handler, args: argparse.Namespace) -> int:

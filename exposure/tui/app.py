@@ -40,6 +40,7 @@ from exposure.tui.session import Session
 
 if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
+    from exposure.language import Language
     from exposure.ledger.store import Request
 
 SCREENS = {
@@ -77,6 +78,9 @@ class ExposureApp(App[None]):
         self._catalog_dir = catalog_dir
         self._use_cache = use_cache
         self._demo = demo
+        # Set when the person picks the other language on the welcome screen: the CLI then
+        # starts the app again in that language (see exposure.cli.main.open_tui).
+        self.switch_language: Language | None = None
 
     def get_default_screen(self) -> Screen[None]:
         return WelcomeScreen(self.session)
@@ -307,6 +311,21 @@ class ExposureApp(App[None]):
             title=_("Done"),
             timeout=10,
         )
+
+    # The language ------------------------------------------------------------------------
+
+    def action_language(self) -> None:
+        """Switch between English and Spanish; remembered for the next start (not personal)."""
+        from exposure import language
+        from exposure.settings import save_language
+
+        other: Language = "en" if language.current() == "es" else "es"
+        try:
+            save_language(other)
+        except OSError:
+            self.notify(_("The language could not be saved; it applies to this run only."))
+        self.switch_language = other
+        self.exit()
 
     # Keys and the command palette ------------------------------------------------------
 

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, Static
 
+from exposure.language import current
 from exposure.tui.i18n import _
 from exposure.tui.screens.base import JourneyScreen
 
@@ -34,6 +35,12 @@ WIPE = _(
 )
 
 
+# Offered in the other language's own words, so a person who does not read this one finds it.
+OTHER_LANGUAGE = (
+    ("English", "English: press L.") if current() == "es" else ("Español", "Español: pulse L.")
+)
+
+
 class WelcomeScreen(JourneyScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "app.start", _("Start")),
@@ -41,6 +48,7 @@ class WelcomeScreen(JourneyScreen):
         Binding("d", "app.demo", _("Demo")),
         Binding("w", "app.wipe", _("Wipe data")),
         Binding("q", "app.quit", _("Quit")),
+        Binding("l", "app.language", OTHER_LANGUAGE[0], show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -50,6 +58,7 @@ class WelcomeScreen(JourneyScreen):
                 _("See which data brokers likely hold your records, and get out."),
                 classes="title",
             )
+            yield Static(OTHER_LANGUAGE[1], id="language", markup=False)
             yield Static(INTRO, markup=False)
             yield Static(_("No personal data for the check"), classes="heading")
             yield Static(NO_PII, markup=False)

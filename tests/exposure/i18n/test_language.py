@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -64,3 +65,34 @@ def test_importing_it_loads_no_gettext() -> None:
     code = "import sys, exposure.language; print('gettext' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_saved_choice_comes_after_the_option_and_the_variable() -> None:
+    def saved() -> str:
+        return "es"
+
+    assert language.choose(None, {"LANG": "en_US.UTF-8"}, saved) == "es"
+    assert language.choose(None, {"EXPOSURE_LANG": "en"}, saved) == "en"
+    assert language.choose("en", {}, saved) == "en"
+    assert language.choose(None, {"LANG": "es_US"}, lambda: "fr") == "es"  # unknown: ignored
+
+
+def test_the_saved_choice_is_read_only_when_needed() -> None:
+    def boom() -> str:
+        raise AssertionError("settings read although --lang was given")
+
+    assert language.choose("es", {}, boom) == "es"
+    assert language.choose(None, {"EXPOSURE_LANG": "es"}, boom) == "es"
+
+
+def test_settings_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from exposure import settings
+
+    path = tmp_path / "config" / "settings.toml"
+    monkeypatch.setenv("EXPOSURE_SETTINGS", str(path))
+    assert settings.saved_language() is None
+    settings.save_language("es")
+    assert settings.saved_language() == "es"
+    assert path.stat().st_mode & 0o077 == 0
+    path.write_text("not toml [", encoding="utf-8")
+    assert settings.saved_language() is None
