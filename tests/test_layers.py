@@ -4,11 +4,11 @@ or the layers below it, counting imports inside functions (the lazy ones) too.
     edges       exposure.cli, exposure.tui, exposure.regenerate
     use cases   exposure.app
     outputs     exposure.render, exposure.pdf, exposure.reports, exposure.mail,
-                exposure.workshop
+                exposure.workshop, exposure.catalog_language
     storage     exposure.vault, exposure.ledger, exposure.net, exposure.atomic,
-                exposure.profile.store
+                exposure.profile.store, exposure.settings
     core        exposure.engine, exposure.letters, exposure.profile, exposure.errors,
-                exposure.paths
+                exposure.paths, exposure.language, exposure.i18n
     catalog     broker_catalog
 
 The pure core (engine and drafting) therefore never reaches a terminal, a PDF library, the
@@ -29,6 +29,10 @@ LAYERS: dict[str, tuple[int, str]] = {
     "broker_catalog": (0, "catalog"),
     "exposure.errors": (1, "core"),
     "exposure.paths": (1, "core"),
+    "exposure.language": (1, "core"),
+    "exposure.i18n": (1, "core"),
+    "exposure.settings": (2, "storage"),
+    "exposure.catalog_language": (3, "outputs"),
     "exposure.engine": (1, "core"),
     "exposure.letters": (1, "core"),
     "exposure.profile": (1, "core"),
