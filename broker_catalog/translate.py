@@ -34,10 +34,12 @@ def _records(catalog: Catalog, kind: str | None) -> list[tuple[Kind, str, str]]:
         ("facts", "", "facts"),
         ("categories", "", "categories"),
         ("messages", "", "messages"),
+        ("groups", "", "groups"),
     ]
     brokers = sorted(catalog.brokers, key=lambda b: (not is_researched(b), b.id))
     out += [("brokers", b.id, f"brokers/{b.id}") for b in brokers]
     out += [("laws", law.id, f"laws/{law.id}") for law in catalog.laws]
+    out += [("government", g.id, f"government/{g.id}") for g in catalog.government]
     return [r for r in out if kind is None or r[0] == kind]
 
 
@@ -67,13 +69,19 @@ def apply(
     base = i18n_root(root, language)
     written: dict[Path, str | None] = {}
     for name, fields in done.items():
-        kind: Kind
-        if "/" in name:
-            folder, record = name.split("/", 1)
-            kind = "brokers" if folder == "brokers" else "laws"
-        else:
-            kind = {"facts": "facts", "messages": "messages"}.get(name, "categories")  # type: ignore[assignment]
-            record = ""
+        kinds: dict[str, Kind] = {
+            "brokers": "brokers",
+            "laws": "laws",
+            "government": "government",
+            "facts": "facts",
+            "messages": "messages",
+            "groups": "groups",
+            "categories": "categories",
+        }
+        folder, _, record = name.partition("/")
+        if folder not in kinds:
+            raise SystemExit(f"{name}: not a translation file name")
+        kind = kinds[folder]
         english = english_for(catalog, kind, record)
         if english is None:
             raise SystemExit(f"{name}: no such record in the catalog")
@@ -108,7 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("todo")
     p.add_argument("language")
-    p.add_argument("--kind", choices=("facts", "categories", "messages", "brokers", "laws"))
+    p.add_argument(
+        "--kind",
+        choices=("facts", "categories", "messages", "groups", "brokers", "laws", "government"),
+    )
     p.add_argument("--limit", type=int, default=10_000)
     p = sub.add_parser("apply")
     p.add_argument("language")

@@ -5,7 +5,8 @@ and every person-facing field of a broker record) is translated in ``i18n/<langu
 file per English file::
 
     i18n/es/facts.toml            i18n/es/categories.toml       i18n/es/messages.toml
-    i18n/es/brokers/<id>.toml     i18n/es/laws/<id>.toml
+    i18n/es/groups.toml           i18n/es/brokers/<id>.toml     i18n/es/laws/<id>.toml
+    i18n/es/government/<id>.toml
 
 Each file is a list of ``[[text]]`` entries: the ``field`` it translates (``summary``,
 ``holdings[0].what``, ``housing.choices.owner.label``…), ``en``, the fingerprint of the English
@@ -30,10 +31,11 @@ from typing import Literal
 
 from broker_catalog.catalog import Catalog
 from broker_catalog.errors import CatalogError, Problem
+from broker_catalog.government_schema import GovernmentSource
 from broker_catalog.laws_schema import Law
-from broker_catalog.schema import Broker, Category, LifeFact, Quality
+from broker_catalog.schema import AlternativeGroup, Broker, Category, LifeFact, Quality
 
-Kind = Literal["facts", "categories", "messages", "brokers", "laws"]
+Kind = Literal["facts", "categories", "messages", "groups", "brokers", "laws", "government"]
 State = Literal["translated", "stale", "missing"]
 
 LANGUAGES: tuple[str, ...] = ("es",)
@@ -68,6 +70,8 @@ def broker_texts(broker: Broker) -> dict[str, str]:
         out[f"holdings[{i}].how"] = h.how
     for i, t in enumerate(broker.government_ties):
         out[f"government_ties[{i}].what"] = t.what
+    for i, flow in enumerate(broker.flows):
+        out[f"flows[{i}].what"] = flow.what
     opt = broker.opt_out
     if opt is not None:
         for i, m in enumerate(opt.methods):
@@ -119,6 +123,27 @@ _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 def placeholders(template: str) -> set[str]:
     return set(_PLACEHOLDER.findall(template))
+
+
+def group_texts(groups: Iterable[AlternativeGroup]) -> dict[str, str]:
+    """``<group>.name`` and ``<group>.explanation`` of the "one of these" groups."""
+    out: dict[str, str] = {}
+    for g in groups:
+        out[f"{g.id}.name"] = g.name
+        out[f"{g.id}.explanation"] = g.explanation
+    return out
+
+
+def government_texts(source: GovernmentSource) -> dict[str, str]:
+    """A government data source's person-facing text (the agency's name stays in English)."""
+    out = {"programme": source.programme, "shares": source.shares, "status": source.status}
+    if source.legal_basis != "unknown":
+        out["legal_basis"] = source.legal_basis
+    for i, event in enumerate(source.history):
+        out[f"history[{i}].what"] = event.what
+    for i, lever in enumerate(source.levers):
+        out[f"levers[{i}].text"] = lever.text
+    return out
 
 
 def law_texts(law: Law) -> dict[str, str]:
@@ -290,11 +315,22 @@ def coverage_report(catalog: Catalog, text: CatalogText) -> dict[str, object]:
         stale_records.append("categories")
     if messages.stale:
         stale_records.append("messages")
+    groups = text.coverage("groups", "", group_texts(catalog.groups))
+    if groups.stale:
+        stale_records.append("groups")
+    government = Coverage()
+    for source in catalog.government:
+        found = text.coverage("government", source.id, government_texts(source))
+        government += found
+        if found.stale:
+            stale_records.append(f"government/{source.id}")
     return {
         "language": text.language,
         "facts": facts.as_dict(),
         "categories": categories.as_dict(),
         "messages": messages.as_dict(),
+        "groups": groups.as_dict(),
+        "government": government.as_dict(),
         "laws": laws.as_dict(),
         "researched_brokers": researched.as_dict(),
         "other_brokers": other.as_dict(),
@@ -307,11 +343,10 @@ def coverage_report(catalog: Catalog, text: CatalogText) -> dict[str, object]:
 
 def translation_files(catalog_root: Path, language: str) -> list[Path]:
     base = i18n_root(catalog_root, language)
-    names = ("facts.toml", "categories.toml", "messages.toml")
+    names = ("facts.toml", "categories.toml", "messages.toml", "groups.toml")
     fixed = [p for p in (base / n for n in names) if p.is_file()]
-    return (
-        fixed + sorted((base / "brokers").glob("*.toml")) + sorted((base / "laws").glob("*.toml"))
-    )
+    folders = ("brokers", "laws", "government")
+    return fixed + [p for f in folders for p in sorted((base / f).glob("*.toml"))]
 
 
 def english_for(catalog: Catalog, kind: Kind, record: str) -> dict[str, str] | None:
@@ -323,6 +358,11 @@ def english_for(catalog: Catalog, kind: Kind, record: str) -> dict[str, str] | N
         from broker_catalog.messages import english
 
         return message_texts(english())
+    if kind == "groups":
+        return group_texts(catalog.groups)
+    if kind == "government":
+        source = next((g for g in catalog.government if g.id == record), None)
+        return None if source is None else government_texts(source)
     if kind == "brokers":
         return broker_texts(catalog.by_id[record]) if record in catalog.by_id else None
     law = next((law for law in catalog.laws if law.id == record), None)
@@ -331,9 +371,11 @@ def english_for(catalog: Catalog, kind: Kind, record: str) -> dict[str, str] | N
 
 def _where(path: Path, base: Path) -> tuple[Kind, str]:
     rel = path.relative_to(base)
-    if rel.parent.name in ("brokers", "laws"):
-        return ("brokers" if rel.parent.name == "brokers" else "laws"), path.stem
-    return {"facts": "facts", "messages": "messages"}.get(path.stem, "categories"), ""  # type: ignore[return-value]
+    folders: dict[str, Kind] = {"brokers": "brokers", "laws": "laws", "government": "government"}
+    if rel.parent.name in folders:
+        return folders[rel.parent.name], path.stem
+    files: dict[str, Kind] = {"facts": "facts", "messages": "messages", "groups": "groups"}
+    return files.get(path.stem, "categories"), ""
 
 
 def _line_of(lines: list[str], field_path: str, nth: int) -> int | None:
@@ -416,7 +458,11 @@ def _check_file(
             problems.append(Problem(path, name, "'text' must be a non-empty string", line))
         elif len(text) > 4000:
             problems.append(Problem(path, name, "'text' is longer than 4000 characters", line))
-        elif kind == "messages" and placeholders(text) != placeholders(english[name]):
+        elif (
+            kind == "messages"
+            and source == fingerprint(english[name])  # a stale entry is shown as English anyway
+            and placeholders(text) != placeholders(english[name])
+        ):
             wanted = ", ".join(sorted(placeholders(english[name]))) or "none"
             problems.append(
                 Problem(path, name, f"the template's {{names}} must be: {wanted}", line)

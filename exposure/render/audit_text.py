@@ -40,6 +40,8 @@ def method_words(kind: str) -> str:
         "postal": _("post"),
         "phone": _("phone"),
     }.get(kind, kind.replace("_", " "))
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~-])")
 
 

@@ -137,7 +137,10 @@ def shipped() -> dict[str, object]:
     return translation_stats(catalog)["es"]  # type: ignore[no-any-return]
 
 
-@pytest.mark.parametrize("part", ["facts", "categories", "messages", "laws", "researched_brokers"])
+@pytest.mark.parametrize(
+    "part",
+    ["facts", "categories", "messages", "groups", "government", "laws", "researched_brokers"],
+)
 def test_the_shipped_spanish_is_complete_and_current(
     shipped: dict[str, dict[str, int]], part: str
 ) -> None:
