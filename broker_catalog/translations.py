@@ -468,7 +468,8 @@ def _check_file(
                 Problem(path, name, f"the template's {{names}} must be: {wanted}", line)
             )
         else:
-            out[name] = Entry(text.strip(), source)
+            # kept as written: a template may start with a space (" In one group…")
+            out[name] = Entry(text if kind == "messages" else text.strip(), source)
     return out
 
 
