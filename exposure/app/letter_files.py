@@ -77,9 +77,11 @@ def render(
 
         return letter_text(letter).encode("utf-8")
     if fmt == "guide":
+        from exposure.catalog_language import catalog_text
         from exposure.letters.guide import guide_text
 
-        return guide_text(letter, catalog.by_id[letter.broker_id]).encode("utf-8")
+        broker = catalog.by_id[letter.broker_id]
+        return guide_text(letter, broker, catalog_text(catalog)).encode("utf-8")
     message = email_or_reason(letter, identity, agent=agent)
     if isinstance(message, str):
         from exposure.mail.message import EmailError

@@ -143,7 +143,7 @@ class PreviewScreen(JourneyScreen):
         self.query_one("#view-letter", Static).update(letter_preview(letter) + notes)
         self.query_one("#view-email", Static).update(email)
         self.query_one("#view-guide", Static).update(
-            guide_text(letter, catalog.by_id[letter.broker_id])
+            guide_text(letter, catalog.by_id[letter.broker_id], self.session.words.text)
         )
 
     def action_tab(self, tab: str) -> None:
