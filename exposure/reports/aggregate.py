@@ -14,28 +14,46 @@ from typing import Any
 from reportlab.platypus import PageBreak, Spacer
 
 from broker_catalog.catalog import Catalog
+from exposure.catalog_language import catalog_text
+from exposure.i18n import _
 from exposure.pdf.kit import Heading, ReportDoc, bar_chart, link, para, styles
 from exposure.workshop.session import Tallies
 
 
 def shown(count: int, threshold: int) -> str:
-    return f"fewer than {threshold}" if count < threshold else str(count)
+    return _("fewer than {n}").format(n=threshold) if count < threshold else str(count)
 
 
 def aggregate_report(tallies: Tallies, catalog: Catalog, *, today: dt.date, top: int = 10) -> bytes:
+    """In the reader's language: fixed text through gettext, catalog text translated."""
     s = styles()
+    tr = catalog_text(catalog)
     t = tallies.threshold
     n = tallies.participants
     story: list[Any] = [
-        Heading(f"What data brokers know: findings from {tallies.name}", s["title"], 0),
-        para(f"Workshop held from {tallies.started}; report made {today.isoformat()}.", s["body"]),
-        para(
-            f"Participants: {shown(n, t)}. Letters printed: {shown(tallies.letters, t)}.", s["body"]
+        Heading(
+            _("What data brokers know: findings from {name}").format(name=tallies.name),
+            s["title"],
+            0,
         ),
         para(
-            f"Counts below {t} are shown as 'fewer than {t}' so that no participant can be "
-            "singled out. This report was built from anonymous tallies only; no participant's "
-            "answers or identity were kept.",
+            _("Workshop held from {started}; report made {today}.").format(
+                started=tallies.started, today=today.isoformat()
+            ),
+            s["body"],
+        ),
+        para(
+            _("Participants: {n}. Letters printed: {letters}.").format(
+                n=shown(n, t), letters=shown(tallies.letters, t)
+            ),
+            s["body"],
+        ),
+        para(
+            _(
+                "Counts below {t} are shown as 'fewer than {t}' so that no participant can be "
+                "singled out. This report was built from anonymous tallies only; no "
+                "participant's answers or identity were kept."
+            ).format(t=t),
             s["small"],
         ),
         Spacer(1, 10),
@@ -45,60 +63,78 @@ def aggregate_report(tallies: Tallies, catalog: Catalog, *, today: dt.date, top:
     if visible:
         story.append(
             bar_chart(
-                [c.name for c, _ in visible],
-                [k for _, k in visible],
-                caption="Participants likely exposed, by category (suppressed counts left out)",
+                [tr(c.name) for c, _k in visible],
+                [k for _c, k in visible],
+                caption=_("Participants likely exposed, by category (suppressed counts left out)"),
             )
         )
-    story.append(Heading("Prevalence by data category", s["h1"], 0))
+    story.append(Heading(_("Prevalence by data category"), s["h1"], 0))
     for category, count in cats:
-        story.append(
-            para(f"{category.name}: {shown(count, t)} of {shown(n, t)} participants.", s["body"])
+        line = _("{category}: {count} of {n} participants.").format(
+            category=tr(category.name), count=shown(count, t), n=shown(n, t)
         )
+        story.append(para(line, s["body"]))
     story.append(
         para(
-            f"Participants likely held by at least one broker that offers no consumer opt-out: "
-            f"{shown(tallies.no_route, t)}.",
+            _(
+                "Participants likely held by at least one broker that offers no consumer "
+                "opt-out: {n}."
+            ).format(n=shown(tallies.no_route, t)),
             s["body"],
         )
     )
     story.append(PageBreak())
-    story.append(Heading("The brokers most often behind these exposures", s["h1"], 0))
+    story.append(Heading(_("The brokers most often behind these exposures"), s["h1"], 0))
     ranked = [(b, k) for b, k in tallies.brokers.most_common() if k >= t][:top]
     if not ranked:
-        story.append(para(f"No broker reached the threshold of {t} participants.", s["body"]))
+        text = _("No broker reached the threshold of {t} participants.").format(t=t)
+        story.append(para(text, s["body"]))
     for broker_id, count in ranked:
         broker = catalog.by_id.get(broker_id)
         if broker is None:
             continue
-        story.append(Heading(f"{broker.name}: {count} participants", s["h2"], 1))
+        heading = _("{broker}: {n} participants").format(broker=broker.name, n=count)
+        story.append(Heading(heading, s["h2"], 1))
         route = broker.opt_out.available if broker.opt_out else "unknown"
-        story.append(para(f"Consumer opt-out: {route}.", s["small"]))
+        routes = {"yes": _("yes"), "partial": _("partly"), "no": _("no"), "unknown": _("unknown")}
+        text = _("Consumer opt-out: {route}.").format(route=routes.get(route, route))
+        story.append(para(text, s["small"]))
         for tie in broker.government_ties:
-            story.append(para(f"Government tie: {tie.agency} ({tie.date}). {tie.what}", s["small"]))
+            text = _("Government tie: {agency} ({date}). {what}").format(
+                agency=tie.agency, date=tie.date, what=tr(tie.what)
+            )
+            story.append(para(text, s["small"]))
             sources = {x.id: x for x in broker.sources}
             for source_id in tie.sources:
                 src = sources.get(source_id)
                 if src is not None:
-                    story.append(link(f"Source: {src.title}", src.url, s["small"]))
+                    label = _("Source: {title}").format(title=src.title)
+                    story.append(link(label, src.url, s["small"]))
     story.append(PageBreak())
-    story.append(Heading("Methodology", s["h1"], 0))
+    story.append(Heading(_("Methodology"), s["h1"], 0))
     story += [
         para(
-            "Each participant answered questions about their life (utility accounts, phone plan, "
-            "licence, online accounts and similar), never their name or address. exposure "
-            "estimated, from those answers and its broker catalog, which brokers likely hold "
-            "each participant's records. These are estimates, not searches of broker databases.",
+            _(
+                "Each participant answered questions about their life (utility accounts, phone "
+                "plan, licence, online accounts and similar), never their name or address. "
+                "exposure estimated, from those answers and its broker catalog, which brokers "
+                "likely hold each participant's records. These are estimates, not searches of "
+                "broker databases."
+            ),
             s["body"],
         ),
         para(
-            f"Broker catalog {catalog.info.version} (released {catalog.info.released}). Every "
-            "government tie above is cited to a published source, listed with it.",
+            _(
+                "Broker catalog {version} (released {released}). Every government tie above is "
+                "cited to a published source, listed with it."
+            ).format(version=catalog.info.version, released=catalog.info.released),
             s["body"],
         ),
     ]
     buffer = io.BytesIO()
     ReportDoc(
-        buffer, title=f"Workshop findings: {tallies.name}", subject="Aggregate report"
+        buffer,
+        title=_("Workshop findings: {name}").format(name=tallies.name),
+        subject=_("Aggregate report"),
     ).build_story(story)
     return buffer.getvalue()
