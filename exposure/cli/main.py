@@ -208,7 +208,9 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
         print(f"exposure: {exc.message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("exposure: interrupted", file=sys.stderr)
+        from exposure.i18n import _
+
+        print("exposure: " + _("interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (e.g. `exposure catalog list | head`); that is not a failure.
@@ -220,7 +222,10 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
         # An unexpected error's text may quote what it was working on, which can be personal:
         # name only its type, and say how to see more.
         name = type(exc).__name__
-        print(f"exposure: internal error ({name}); run with --debug for details", file=sys.stderr)
+        from exposure.i18n import _
+
+        message = _("internal error ({name}); run with --debug for details").format(name=name)
+        print(f"exposure: {message}", file=sys.stderr)
         return 70
 
 

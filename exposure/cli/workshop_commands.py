@@ -78,11 +78,14 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
 def start(args: argparse.Namespace) -> int:
     import datetime as dt
 
+    from exposure.i18n import _
     from exposure.workshop.session import start as start_workshop
 
     start_workshop(args.file, name=args.name, threshold=args.threshold, today=dt.date.today())
     print(
-        f"Workshop '{args.name}' started in {args.file} (suppression threshold {args.threshold})."
+        _("Workshop '{name}' started in {file} (suppression threshold {threshold}).").format(
+            name=args.name, file=args.file, threshold=args.threshold
+        )
     )
     return 0
 
@@ -124,8 +127,12 @@ def add(args: argparse.Namespace) -> int:
     session.save(args.file, tallies)
     if sys.stderr.isatty():
         print(file=sys.stderr)
+    from exposure.i18n import _
+
     print(
-        f"Added {len(people)} participant(s); letters are in {args.out}. Nothing personal was kept."
+        _("Added {n} participant(s); letters are in {folder}. Nothing personal was kept.").format(
+            n=len(people), folder=args.out
+        )
     )
     return 0
 
@@ -133,15 +140,18 @@ def add(args: argparse.Namespace) -> int:
 def close(args: argparse.Namespace) -> int:
     import datetime as dt
 
+    from exposure.i18n import _
     from exposure.workshop.session import close as close_workshop
 
     tallies, kept = close_workshop(args.file, dt.date.today())
-    print(f"Workshop '{tallies.name}' closed. Its file kept only:")
+    print(_("Workshop '{name}' closed. Its file kept only:").format(name=tallies.name))
     for line in kept:
         print(f"  - {line}")
     print(
-        "No answers, names, addresses or letters were kept. "
-        "Participants' folders are theirs to take."
+        _(
+            "No answers, names, addresses or letters were kept. "
+            "Participants' folders are theirs to take."
+        )
     )
     return 0
 
@@ -156,7 +166,9 @@ def report(args: argparse.Namespace) -> int:
 
     pdf = aggregate_report(load(args.file), load_catalog(args), today=dt.date.today())
     write_atomic(args.out, pdf)
-    print(f"wrote {args.out}")
+    from exposure.i18n import _
+
+    print(_("wrote {path}").format(path=args.out))
     return 0
 
 
@@ -166,5 +178,7 @@ def handouts(args: argparse.Namespace) -> int:
     from exposure.reports.handouts import handouts as make
 
     write_atomic(args.out, make(load_catalog(args)))
-    print(f"wrote {args.out}")
+    from exposure.i18n import _
+
+    print(_("wrote {path}").format(path=args.out))
     return 0

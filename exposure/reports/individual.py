@@ -201,7 +201,11 @@ def individual_report(
     words: Wording | None = None,
 ) -> bytes:
     s = styles()
-    w = words or Wording(catalog)
+    if words is None:
+        from exposure.catalog_language import wording
+
+        words = wording(catalog)  # the run's language
+    w = words
     story = (
         _cover(audit, today, s)
         + _summary(audit, w, s)
