@@ -15,8 +15,12 @@ import datetime as dt
 import functools
 import gettext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from exposure.language import ENGLISH, Language, current
+from exposure.language import ENGLISH, current
+
+if TYPE_CHECKING:
+    from exposure.language import Language
 
 DOMAIN = "exposure"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
