@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from exposure.errors import ExposureError
+from exposure.i18n import _
 
 
 class OutputError(ExposureError):
@@ -22,11 +23,17 @@ def private_folder(folder: Path) -> Path:
 
     target = folder.expanduser()
     if target.exists() and not target.is_dir():
-        raise OutputError(f"{target} is a file, not a folder; choose a folder to write into")
+        raise OutputError(
+            _("{path} is a file, not a folder; choose a folder to write into").format(path=target)
+        )
     try:
         return ensure_private_dir(target)
     except OSError as exc:
-        raise OutputError(f"cannot create the folder {target}: {exc.strerror}") from None
+        raise OutputError(
+            _("cannot create the folder {path}: {problem}").format(
+                path=target, problem=exc.strerror
+            )
+        ) from None
 
 
 def inside(folder: Path, name: str) -> Path:
@@ -43,11 +50,13 @@ def write_file(path: Path, data: bytes) -> Path:
 
     target = path.expanduser()
     if target.is_dir():
-        raise OutputError(f"{target} is a folder; give a file name to write")
+        raise OutputError(_("{path} is a folder; give a file name to write").format(path=target))
     if not target.parent.exists():
         private_folder(target.parent)
     try:
         write_atomic(target, data)
     except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror}") from None
+        raise OutputError(
+            _("cannot write {path}: {problem}").format(path=target, problem=exc.strerror)
+        ) from None
     return target

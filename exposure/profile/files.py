@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from exposure.i18n import _
 from exposure.profile.answers import ProfileError
 from exposure.profile.model import Profile
 
@@ -25,7 +26,9 @@ def _parse(text: str, suffix: str, name: str) -> Any:
         return json.loads(text)
     except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
         kind = "TOML" if suffix == ".toml" else "JSON"
-        raise ProfileError(f"{name} is not valid {kind}: {exc}") from None
+        raise ProfileError(
+            _("{name} is not valid {kind}: {problem}").format(name=name, kind=kind, problem=exc)
+        ) from None
 
 
 def profile_from_text(text: str, suffix: str, name: str) -> Profile:
@@ -38,16 +41,19 @@ def profile_from_text(text: str, suffix: str, name: str) -> Profile:
             where = ".".join(str(p) for p in error["loc"]) or "(file)"
             # Never echo the offending value: it may be a name or an address.
             lines.append(f"  {where}: {error['msg']}")
-        raise ProfileError(f"{name} is not a valid profile:\n" + "\n".join(lines)) from None
+        head = _("{name} is not a valid profile:").format(name=name)
+        raise ProfileError(head + "\n" + "\n".join(lines)) from None
 
 
 def read_profile(path: Path) -> Profile:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ProfileError(f"no profile file at {path}") from None
+        raise ProfileError(_("no profile file at {path}").format(path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"cannot read {path}: {exc}") from None
+        raise ProfileError(
+            _("cannot read {path}: {problem}").format(path=path, problem=exc)
+        ) from None
     return profile_from_text(text, path.suffix.lower(), str(path))
 
 

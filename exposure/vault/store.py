@@ -26,6 +26,7 @@ from typing import Any
 
 from exposure.atomic import ensure_private_dir, write_atomic
 from exposure.errors import ExposureError
+from exposure.i18n import _
 from exposure.vault import crypto
 from exposure.vault.keyring_backend import KeyringLike, classify
 
@@ -88,15 +89,17 @@ class _Meta:
                 p=int(scrypt.get("p", crypto.SCRYPT_P)),
             )
         except (ValueError, KeyError, TypeError) as exc:
-            raise VaultError(f"the vault's {META} is damaged ({exc})") from None
+            raise VaultError(
+                _("the vault's {file} is damaged ({problem})").format(file=META, problem=exc)
+            ) from None
 
 
 def _ask_twice(ask: PassphraseProvider) -> str:
-    first = ask("New vault passphrase: ")
+    first = ask(_("New vault passphrase: "))
     if len(first) < 8:
-        raise VaultError("the passphrase must be at least 8 characters")
-    if ask("Repeat the passphrase: ") != first:
-        raise VaultError("the two passphrases differ; nothing was saved")
+        raise VaultError(_("the passphrase must be at least 8 characters"))
+    if ask(_("Repeat the passphrase: ")) != first:
+        raise VaultError(_("the two passphrases differ; nothing was saved"))
     return first
 
 
@@ -134,7 +137,9 @@ class Vault:
         if not cls.exists(path):
             if not create:
                 raise VaultError(
-                    f"there is no vault at {path}; create one with 'exposure profile init'"
+                    _(
+                        "there is no vault at {path}; create one with 'exposure profile init'"
+                    ).format(path=path)
                 )
             return cls._create(path, keyring=keyring, ask=ask, notify=notify)
         meta = _Meta.from_json((path / META).read_bytes())
@@ -142,13 +147,20 @@ class Vault:
             key = cls._key_from_keyring(meta, keyring)
         else:
             if meta.salt is None:
-                raise VaultError(f"the vault's {META} is damaged (no passphrase salt)")
-            key = crypto.derive_key(ask("Vault passphrase: "), meta.salt, meta.n, meta.r, meta.p)
+                raise VaultError(
+                    _("the vault's {file} is damaged (no passphrase salt)").format(file=META)
+                )
+            key = crypto.derive_key(ask(_("Vault passphrase: ")), meta.salt, meta.n, meta.r, meta.p)
         try:
             crypto.open_sealed(key, meta.check, meta.vault_id.encode())
         except crypto.DecryptionError:
             what = "passphrase" if meta.key_source == "passphrase" else "key in the keyring"
-            raise VaultError(f"the {what} does not open this vault") from None
+            message = (
+                _("the passphrase does not open this vault")
+                if what == "passphrase"
+                else _("the key in the keyring does not open this vault")
+            )
+            raise VaultError(message) from None
         return cls(path, meta, key)
 
     @classmethod
@@ -170,7 +182,9 @@ class Vault:
                 keyring.set_password(SERVICE, _username(vault_id), base64.b64encode(key).decode())
             except Exception as exc:  # keyring backends raise many things
                 raise VaultError(
-                    f"could not store the vault key in the keyring ({type(exc).__name__})"
+                    _("could not store the vault key in the keyring ({name})").format(
+                        name=type(exc).__name__
+                    )
                 ) from None
             source = "keyring"
         else:
@@ -189,18 +203,22 @@ class Vault:
     def _key_from_keyring(meta: _Meta, keyring: KeyringLike | None) -> bytes:
         if keyring is None or not classify(keyring).usable:
             raise VaultError(
-                "this vault's key is in the OS keyring, but no secure keyring is available now "
-                "(is your desktop session unlocked?)"
+                _(
+                    "this vault's key is in the OS keyring, but no secure keyring is available "
+                    "now (is your desktop session unlocked?)"
+                )
             )
         try:
             stored = keyring.get_password(SERVICE, _username(meta.vault_id))
         except Exception as exc:
             raise VaultError(
-                f"could not read the vault key from the keyring ({type(exc).__name__})"
+                _("could not read the vault key from the keyring ({name})").format(
+                    name=type(exc).__name__
+                )
             ) from None
         if not stored:
             raise VaultError(
-                "the vault key is missing from the keyring; the vault cannot be opened"
+                _("the vault key is missing from the keyring; the vault cannot be opened")
             )
         return base64.b64decode(stored)
 
