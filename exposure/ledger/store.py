@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from broker_catalog.laws_schema import Deadline
 from exposure.errors import ExposureError
+from exposure.i18n import _
 from exposure.ledger.lifecycle import DenialReason, Status, assess, check_transition
 from exposure.letters.deadlines import due_date
 from exposure.vault.store import Vault
@@ -248,7 +249,9 @@ class Ledger:
     def _row(self, request_id: int) -> sqlite3.Row:
         row = self._db.execute("SELECT * FROM requests WHERE id = ?", (request_id,)).fetchone()
         if row is None:
-            raise LedgerError(f"there is no request #{request_id}; see 'exposure requests list'")
+            raise LedgerError(
+                _("there is no request #{id}; see 'exposure requests list'").format(id=request_id)
+            )
         return row  # type: ignore[no-any-return]
 
     def history(self, request_id: int) -> list[Event]:

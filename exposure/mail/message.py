@@ -13,6 +13,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 
 from exposure.errors import ExposureError
+from exposure.i18n import _
 from exposure.letters.draft import Letter
 from exposure.letters.text import letter_text
 
@@ -27,7 +28,9 @@ class EmailError(ExposureError):
 def _header_value(name: str, value: str) -> str:
     if _BREAKS.search(value):
         raise EmailError(
-            f"the {name} contains a line break, which could forge e-mail headers; remove it"
+            _(
+                "the {name} contains a line break, which could forge e-mail headers; remove it"
+            ).format(name=name)
         )
     return value
 
@@ -35,7 +38,11 @@ def _header_value(name: str, value: str) -> str:
 def _address(display: str, addr: str, what: str) -> Address:
     _header_value(f"{what} name", display)
     if not _ADDRESS.match(_header_value(f"{what} address", addr)):
-        raise EmailError(f"the {what} address {addr!r} is not a plain e-mail address")
+        raise EmailError(
+            _("the {what} address {address} is not a plain e-mail address").format(
+                what=what, address=repr(addr)
+            )
+        )
     user, domain = addr.rsplit("@", 1)
     return Address(display_name=display, username=user, domain=domain)
 
@@ -43,8 +50,10 @@ def _address(display: str, addr: str, what: str) -> Address:
 def build_email(letter: Letter, from_name: str, from_addr: str) -> EmailMessage:
     if not letter.email_to:
         raise EmailError(
-            f"no e-mail address in the catalog takes this request for {letter.broker_name}; "
-            "print the letter or use the web form instead"
+            _(
+                "no e-mail address in the catalog takes this request for {broker}; print the "
+                "letter or use the web form instead"
+            ).format(broker=letter.broker_name)
         )
     message = EmailMessage(policy=email.policy.SMTP)
     message["From"] = _address(from_name, from_addr, "sender")

@@ -16,6 +16,7 @@ from email.message import EmailMessage
 from typing import Literal
 
 from exposure.errors import ExposureError
+from exposure.i18n import _
 
 KEYRING_SERVICE = "exposure-smtp"
 Security = Literal["tls", "starttls", "none"]
@@ -36,8 +37,10 @@ class Server:
     def check(self) -> None:
         if self.security == "none" and not _is_loopback(self.host):
             raise SendError(
-                "refusing to send without TLS to a server that is not on this computer; "
-                "use --security tls or starttls"
+                _(
+                    "refusing to send without TLS to a server that is not on this computer; "
+                    "use --security tls or starttls"
+                )
             )
 
 
@@ -95,6 +98,6 @@ def save_password(server: Server, password: str) -> None:
     status = current()
     if not status.usable:
         raise SendError(
-            "no secure keyring is available to keep the SMTP password; it was not saved"
+            _("no secure keyring is available to keep the SMTP password; it was not saved")
         )
     keyring.set_password(KEYRING_SERVICE, f"{server.username}@{server.host}", password)

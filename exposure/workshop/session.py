@@ -22,6 +22,7 @@ from exposure.atomic import ensure_private_dir, write_atomic
 from exposure.engine import audit
 from exposure.engine.targets import letter_targets
 from exposure.errors import ExposureError
+from exposure.i18n import _
 from exposure.profile.model import Profile
 
 FORMAT = "exposure-workshop"
@@ -90,9 +91,11 @@ class Tallies:
 
 def start(path: Path, *, name: str, threshold: int, today: dt.date) -> Tallies:
     if path.exists():
-        raise WorkshopError(f"{path} already exists; choose a new file for a new workshop")
+        raise WorkshopError(
+            _("{path} already exists; choose a new file for a new workshop").format(path=path)
+        )
     if threshold < 2:
-        raise WorkshopError("the suppression threshold must be at least 2")
+        raise WorkshopError(_("the suppression threshold must be at least 2"))
     tallies = Tallies(name=name, started=today.isoformat(), threshold=threshold)
     ensure_private_dir(path.parent)
     write_atomic(path, tallies.to_json())
@@ -104,14 +107,16 @@ def load(path: Path) -> Tallies:
         return Tallies.from_json(path.read_bytes())
     except FileNotFoundError:
         raise WorkshopError(
-            f"no workshop file at {path}; start one with 'exposure workshop start'"
+            _("no workshop file at {path}; start one with 'exposure workshop start'").format(
+                path=path
+            )
         ) from None
 
 
 def tally(tallies: Tallies, profile: Profile, catalog: Catalog) -> list[str]:
     """Count one participant; returns the ids of brokers that likely hold their records."""
     if tallies.closed:
-        raise WorkshopError("this workshop is closed; start a new one")
+        raise WorkshopError(_("this workshop is closed; start a new one"))
     result = audit(profile, catalog)
     likely = [b for b in result.brokers if b.likelihood is Likelihood.LIKELY]
     tallies.participants += 1
