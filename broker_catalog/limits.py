@@ -27,7 +27,9 @@ MAX_DEPTH = 32
 #: Any one list (a profile's multi-choice answer, a broker's sources) may hold this many items.
 MAX_LIST = 1000
 
-_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,63}$")
+# Field names in the files are lower-case snake_case (fact ids, schema fields); anything else
+# (capitals, spaces, "@", digits first) may be a value typed in the wrong place.
+_FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 
 def read_bytes_limited(path: Path, limit: int, error: type[UserFacingError]) -> bytes:
@@ -41,7 +43,9 @@ def read_bytes_limited(path: Path, limit: int, error: type[UserFacingError]) -> 
             raise error(f"{path} is a folder, not a file")
         size = path.stat().st_size
         if size > limit:
-            raise error(f"{path} is {_size(size)}; the limit for this kind of file is {_size(limit)}")
+            raise error(
+                f"{path} is {_size(size)}; the limit for this kind of file is {_size(limit)}"
+            )
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
@@ -63,7 +67,9 @@ def decode_text(data: bytes, path: Path, error: type[UserFacingError], *, bom: b
         raise error(f"{path} is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
 
 
-def shape_problem(data: object, *, max_depth: int = MAX_DEPTH, max_list: int = MAX_LIST) -> str | None:
+def shape_problem(
+    data: object, *, max_depth: int = MAX_DEPTH, max_list: int = MAX_LIST
+) -> str | None:
     """What is too deep or too long in parsed data, naming the field; None when it is fine.
 
     Walks iteratively, so data that is already too deep for recursion is still measured.
@@ -90,7 +96,7 @@ def field_name(part: object) -> str:
     """A key of the file as it may be shown: field-like names as they are, others withheld.
 
     A key in a person's file can be anything they typed (a name, in the wrong place); only
-    keys that look like field names are repeated in messages.
+    keys shaped like field names (lower-case snake_case) are repeated in messages.
     """
     if isinstance(part, int):
         return f"[{part}]"
