@@ -185,9 +185,9 @@ def _record(
 
 def send(args: argparse.Namespace) -> int:
     import getpass
-    from email import message_from_bytes, policy
 
     from exposure.cli.session import warn
+    from exposure.eml_drafts import read_drafts
     from exposure.errors import UsageError
     from exposure.letters.smtp import Server, password_from_keyring, save_password
     from exposure.letters.smtp import send as smtp_send
@@ -199,7 +199,7 @@ def send(args: argparse.Namespace) -> int:
         raise UsageError(
             f"no .eml drafts in {args.folder}; make some with 'exposure letters --format eml'"
         )
-    messages = [message_from_bytes(p.read_bytes(), policy=policy.SMTP) for p in paths]
+    messages = read_drafts(paths)
     for path, message in zip(paths, messages, strict=True):
         print(f"{path.name}: to {message['To']} — {message['Subject']}")
         if args.dry_run:
