@@ -7,6 +7,7 @@ from pathlib import Path
 
 from broker_catalog.catalog import brand_key
 from broker_catalog.errors import Problem
+from broker_catalog.limits import quoted_id
 from broker_catalog.schema import Broker, Category, LifeFact
 
 
@@ -53,27 +54,28 @@ def _checks_for(
         problems.append(Problem(path, "id", msg))
     for name, ref in (("parent", broker.parent), ("merged_into", broker.merged_into)):
         if ref is not None and ref not in ids:
-            problems.append(Problem(path, name, f"refers to unknown broker id '{ref}'"))
+            problems.append(Problem(path, name, f"refers to unknown broker id {quoted_id(ref)}"))
         if ref == broker.id:
             problems.append(Problem(path, name, "a broker cannot refer to itself"))
     for i, holding in enumerate(broker.holdings):
         where = f"holdings[{i}]"
         if holding.category not in categories:
             known = ", ".join(sorted(categories))
-            msg = f"unknown category '{holding.category}' (expected one of: {known})"
+            msg = f"unknown category {quoted_id(holding.category)} (expected one of: {known})"
             problems.append(Problem(path, f"{where}.category", msg))
         for j, trigger in enumerate(holding.triggers):
             fact = facts.get(trigger.fact)
             field = f"{where}.triggers[{j}]"
             if fact is None:
                 problems.append(
-                    Problem(path, f"{field}.fact", f"unknown life fact '{trigger.fact}'")
+                    Problem(path, f"{field}.fact", f"unknown life fact {quoted_id(trigger.fact)}")
                 )
                 continue
             bad = sorted(set(trigger.values) - fact.allowed_values())
             if bad:
                 allowed = ", ".join(sorted(fact.allowed_values()))
-                msg = f"'{trigger.fact}' has no answer {', '.join(bad)} (expected: {allowed})"
+                shown = ", ".join(quoted_id(b) for b in bad)
+                msg = f"'{trigger.fact}' has no answer {shown} (expected: {allowed})"
                 problems.append(Problem(path, f"{field}.values", msg))
     return problems
 

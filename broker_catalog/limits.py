@@ -104,6 +104,15 @@ def field_name(part: object) -> str:
     return text if _FIELD_NAME.match(text) else "(a key)"
 
 
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+def quoted_id(value: object) -> str:
+    """An id as a message may show it: quoted when shaped like an id, withheld otherwise."""
+    text = str(value)
+    return f"'{text}'" if _ID.match(text) else "(a value that is not an id)"
+
+
 def join(where: str, key: object) -> str:
     name = field_name(key)
     if name.startswith("["):

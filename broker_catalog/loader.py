@@ -21,7 +21,7 @@ from broker_catalog import cache, integrity
 from broker_catalog.catalog import Catalog, CatalogInfo
 from broker_catalog.errors import CatalogError, Problem
 from broker_catalog.laws_schema import Law
-from broker_catalog.limits import MAX_CATALOG_FILE, shape_problem, toml_problem
+from broker_catalog.limits import MAX_CATALOG_FILE, field_name, shape_problem, toml_problem
 from broker_catalog.locate import field_path, locate, parse_field_path
 from broker_catalog.schema import Broker, Category, LifeFact
 
@@ -208,7 +208,10 @@ def _problems(path: Path, text: str, exc: ValidationError) -> list[Problem]:
         real = [e for e in errors if "'unknown'" not in str(e.get("ctx", {}).get("expected", ""))]
         suffix = ' (or "unknown")' if len(real) < len(errors) else ""
         message = "; ".join(dict.fromkeys(_describe(e) for e in (real or errors))) + suffix
-        out.append(Problem(path, field_path(loc) or "(record)", message, locate(text, loc)))
+        shown = loc
+        if errors[0]["type"] == "extra_forbidden" and loc:  # a key the file made up: maybe text
+            shown = (*loc[:-1], field_name(loc[-1]))
+        out.append(Problem(path, field_path(shown) or "(record)", message, locate(text, loc)))
     return out
 
 

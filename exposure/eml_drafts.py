@@ -42,7 +42,8 @@ def read_draft(path: Path) -> EmailMessage:
         for name in ("To", "Subject"):
             if message[name] is None:
                 raise DraftError(f"{path} is not an e-mail draft (it has no {name}: header)")
-            str(message[name])
+            str(message[name]).encode("utf-8")
+        message.as_string().encode("utf-8")  # what a dry run prints must be printable
     except DraftError:
         raise
     except Exception as exc:  # the header parser raises many kinds on malformed input

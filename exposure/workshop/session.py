@@ -98,8 +98,15 @@ class Tallies:
 
 def _text(data: dict[str, Any], key: str, name: str) -> str:
     value = data.get(key)
-    if not isinstance(value, str):
-        raise WorkshopError(f"{name}: {key}: expected a text, is missing or of another kind")
+    if not isinstance(value, str) or len(value) > 200 or not value.isprintable():
+        raise WorkshopError(
+            f"{name}: {key}: expected a printable text of at most 200 characters, is missing "
+            "or of another kind"
+        )
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: not text at all
+        raise WorkshopError(f"{name}: {key}: not valid text") from None
     return value
 
 
@@ -128,6 +135,7 @@ def start(path: Path, *, name: str, threshold: int, today: dt.date) -> Tallies:
         raise WorkshopError(f"{path} already exists; choose a new file for a new workshop")
     if threshold < 2:
         raise WorkshopError("the suppression threshold must be at least 2")
+    _text({"name": name}, "name", "--name")  # what cannot be read back is not written
     tallies = Tallies(name=name, started=today.isoformat(), threshold=threshold)
     ensure_private_dir(path.parent)
     write_atomic(path, tallies.to_json())

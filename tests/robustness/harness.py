@@ -25,6 +25,9 @@ REPO = Path(__file__).resolve().parents[2]
 #: Planted in bad inputs; it must never appear in anything the tool prints.
 CANARY = "CANARY-7f3a9c2e"
 
+#: CLI runs so far in this session (reported at the end, see conftest.py).
+RUNS = {"in-process": 0, "subprocess": 0}
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -39,6 +42,7 @@ class Answer:
 
 def run(*argv: str | Path) -> Answer:
     """The CLI in-process, as a person would call it (stdin is not a terminal)."""
+    RUNS["in-process"] += 1
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
@@ -52,6 +56,7 @@ def run_subprocess(
     *argv: str | Path, env: dict[str, str] | None = None, timeout: float = 120
 ) -> Answer:
     """The CLI as a separate process: what a person's shell sees."""
+    RUNS["subprocess"] += 1
     done = subprocess.run(
         [sys.executable, "-m", "exposure.cli.main", *map(str, argv)],
         capture_output=True,

@@ -59,7 +59,7 @@ def cut(keep: float) -> Callable[[bytes], bytes]:
     return lambda data: data[: int(len(data) * keep)]
 
 
-DAMAGE = {
+DAMAGE: dict[str, Callable[[bytes], bytes]] = {
     "flip-early": flip(20),
     "flip-middle": flip(-len(b"x") * 200),
     "flip-last": flip(-1),
@@ -69,7 +69,7 @@ DAMAGE = {
     "garbage": lambda data: b"\xff\xfe not a vault file \x00" * 10,
 }
 
-READERS = {
+READERS: dict[str, list[tuple[str, ...]]] = {
     "profile.sealed": [("profile", "show"), ("audit",), ("profile", "export", "--out", "x.json")],
     "vault.json": [("profile", "show"), ("requests", "list")],
     "ledger.sqlite3": [
