@@ -51,17 +51,30 @@ def _reason(exc: OSError, path: Path) -> str:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` and any missing parents, each 0700; an existing folder is made 0700."""
+    """Create ``path`` and any missing parents, each 0700; an existing ``path`` is made 0700
+    (the vault, an output folder), its existing parents are left as they are."""
+    make_private_dirs(path)
+    try:
+        path.chmod(0o700)
+    except OSError as exc:
+        reason = _reason(exc, path)
+        raise OutputPathError(f"cannot make the folder {path} private: {reason}", reason) from None
+    return path
+
+
+def make_private_dirs(path: Path) -> Path:
+    """Create ``path`` and any missing parents, each 0700; existing folders are not touched.
+
+    For a folder beside which something is written (a workshop file's folder, the parent of
+    an output folder): it may be the person's home or ``/tmp``, whose mode is not ours.
+    """
     try:
         missing = [p for p in (path, *path.parents) if not p.exists()]
         for folder in reversed(missing):
             folder.mkdir(mode=0o700, exist_ok=True)
-            folder.chmod(0o700)
+            folder.chmod(0o700)  # mkdir's mode is filtered by the umask
         if not path.is_dir():
             raise FileExistsError(errno.EEXIST, "exists", str(path))
-        path.chmod(0o700)
-    except OutputPathError:
-        raise
     except OSError as exc:
         reason = _reason(exc, path)
         raise OutputPathError(f"cannot create the folder {path}: {reason}", reason) from None
@@ -99,7 +112,7 @@ def staged_folder(target: Path) -> Iterator[Path]:
     (``.NAME.staging-…``), so a later run can find and remove what a kill left behind
     (:func:`remove_stale_stages`).
     """
-    ensure_private_dir(target.parent)
+    make_private_dirs(target.parent)
     stage = target.parent / f".{target.name}.staging-{secrets.token_hex(6)}"
     try:
         stage.mkdir(mode=0o700)

@@ -163,7 +163,7 @@ def init(args: argparse.Namespace) -> int:
 
     catalog = load_catalog(args)
     if args.source:
-        profile = validate(read_profile(args.source), catalog)
+        profile = validate(read_profile(args.source), catalog, str(args.source))
     else:
         print("These questions are about your life, never your name or address.")
         print("Answer ? whenever you are not sure: the estimate widens instead of guessing.")
@@ -245,7 +245,7 @@ def import_file(args: argparse.Namespace) -> int:
     from exposure.profile.answers import validate
     from exposure.profile.files import read_profile
 
-    profile = validate(read_profile(args.file), load_catalog(args))
+    profile = validate(read_profile(args.file), load_catalog(args), str(args.file))
     _save(args, profile, source=str(args.file))
     if profile.has_identity():
         print(f"The file {args.file} holds identity in plain text: delete it now that it is saved.")

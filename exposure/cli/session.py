@@ -59,9 +59,11 @@ def chosen_profile(args: argparse.Namespace, catalog: Catalog) -> Profile:
     from exposure.profile.store import identity_warning, load_from_vault
     from exposure.vault.store import Vault
 
+    source = "the profile"
     if getattr(args, "demo", False):
         profile = demo_profile()
     elif getattr(args, "profile", None):
+        source = str(args.profile)
         profile = read_profile(args.profile)
         identity_warning(args.profile, profile, warn)
     elif Vault.exists(vault_path(args)):
@@ -73,4 +75,4 @@ def chosen_profile(args: argparse.Namespace, catalog: Catalog) -> Profile:
         raise UsageError(
             "no profile: use --demo, --profile FILE, or save one with 'exposure profile init'"
         )
-    return validate(profile, catalog)
+    return validate(profile, catalog, source)

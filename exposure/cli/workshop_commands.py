@@ -117,7 +117,8 @@ def add(args: argparse.Namespace) -> int:
     if args.csv:
         people = list(read_participants(args.csv, catalog))
     else:
-        people = [(1, validate(read_profile(args.profile), catalog).without_identity())]
+        profile = validate(read_profile(args.profile), catalog, str(args.profile))
+        people = [(1, profile.without_identity())]
     first = tallies.participants
     if first + len(people) > MAX_PARTICIPANTS:
         raise UsageError(

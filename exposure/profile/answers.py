@@ -43,19 +43,22 @@ def check_answer(fact: LifeFact, answer: Answer) -> str | None:
     return None
 
 
-def validate(profile: Profile, catalog: Catalog) -> Profile:
-    """Raise a :class:`ProfileError` listing every bad answer; return the profile unchanged."""
+def validate(profile: Profile, catalog: Catalog, source: str = "the profile") -> Profile:
+    """Raise a :class:`ProfileError` listing every bad answer; return the profile unchanged.
+
+    ``source`` names where the profile came from (a file's path) in the message.
+    """
     problems = []
     for fact_id, answer in profile.facts.items():
         fact = catalog.fact_by_id.get(fact_id)
         if fact is None:
-            problems.append(f"  {field_name(fact_id)}: not a question in this catalog")
+            problems.append(f"{field_name(fact_id)}: not a question in this catalog")
             continue
         message = check_answer(fact, answer)
         if message:
-            problems.append(f"  {fact_id}: the answer {message}")
-    if problems:
-        raise ProfileError("the profile has answers that do not fit:\n" + "\n".join(problems))
+            problems.append(f"{fact_id}: the answer {message}")
+    if problems:  # one line, as every error the CLI prints
+        raise ProfileError(f"{source} has answers that do not fit: " + "; ".join(problems))
     return profile
 
 

@@ -68,8 +68,8 @@ def profile_from_text(text: str, suffix: str, name: str) -> Profile:
             where = _where(error["loc"])
             # Never echo the offending value: it may be a name or an address. pydantic's "msg"
             # says what was expected; its "input" (the value) is left out.
-            lines.append(f"  {where}: {error['msg']}")
-        raise ProfileError(f"{name} is not a valid profile:\n" + "\n".join(lines)) from None
+            lines.append(f"{where}: {error['msg']}")
+        raise ProfileError(f"{name} is not a valid profile: " + "; ".join(lines)) from None
 
 
 def _where(loc: tuple[int | str, ...]) -> str:
@@ -83,6 +83,8 @@ def _where(loc: tuple[int | str, ...]) -> str:
 
 
 def read_profile(path: Path) -> Profile:
+    if not path.exists():
+        raise ProfileError(f"no profile file at {path}")
     data = read_bytes_limited(path, MAX_PROFILE_FILE, ProfileError)
     text = decode_text(data, path, ProfileError)
     return profile_from_text(text, path.suffix.lower(), str(path))

@@ -19,7 +19,7 @@ from typing import Any
 from broker_catalog.catalog import Catalog
 from broker_catalog.limits import read_bytes_limited
 from broker_catalog.schema import Likelihood
-from exposure.atomic import ensure_private_dir, write_atomic
+from exposure.atomic import make_private_dirs, write_atomic
 from exposure.engine import audit
 from exposure.engine.result import LETTER_ACTIONS
 from exposure.errors import ExposureError
@@ -137,7 +137,7 @@ def start(path: Path, *, name: str, threshold: int, today: dt.date) -> Tallies:
         raise WorkshopError("the suppression threshold must be at least 2")
     _text({"name": name}, "name", "--name")  # what cannot be read back is not written
     tallies = Tallies(name=name, started=today.isoformat(), threshold=threshold)
-    ensure_private_dir(path.parent)
+    make_private_dirs(path.parent)
     write_atomic(path, tallies.to_json())
     return tallies
 

@@ -152,7 +152,7 @@ def test_catalog_files(robustness_examples: int, which: str, minimal_catalog: Pa
             shutil.copytree(minimal_catalog, root)
             (root / relative).write_bytes(bad)
             answer = run("--no-cache", "catalog", "validate", root)
-            assert_clear(answer, root / relative)
+            assert_clear(answer, root)  # a renamed id may be blamed on the file using it
 
     hammer(robustness_examples, valid, check, tomllib.loads(valid.decode()), toml=True)
 

@@ -212,6 +212,15 @@ def test_a_failing_batch_leaves_nothing_half_written(tmp_path: Path, workshop: P
     assert json.loads(workshop.read_text())["participants"] == 0
 
 
+def test_a_workshop_file_in_an_existing_folder_leaves_its_mode_alone(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    assert run("workshop", "start", shared / "w.json", "--name", "Fictional").code == 0
+    assert shared.stat().st_mode & 0o777 == 0o755, "a folder the tool did not create keeps its mode"
+    assert (shared / "w.json").stat().st_mode & 0o777 == 0o600
+
+
 def test_the_workshop_out_folder_is_private(tmp_path: Path, workshop: Path) -> None:
     csv = tmp_path / "p.csv"
     csv.write_text(f"{CSV_HEADER}TX,yes\n")

@@ -9,8 +9,9 @@ exactly as it was (opening is never a reason to write), and leave every other fi
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,18 +22,28 @@ from tests.robustness.harness import assert_clear, assert_refused, run, snapshot
 BROKER = "clearview-ai"  # has a route for the demo profile
 
 
+_TEMPLATE: dict[str, Path] = {}
+
+
 @pytest.fixture
-def vault(real_keyring: Any, tmp_path: Path) -> Path:
-    profile = tmp_path / "me.json"
-    profile.write_text('{"facts": {"state": "TX", "utility_gas": "no"}}')
-    assert run("profile", "import", profile).code == 0
-    out = tmp_path / "letters"
-    answer = run("letters", "--demo", "--broker", BROKER, "--record", "--out", out)
-    assert answer.code == 0, answer.err
+def vault(real_keyring: Any, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A vault with a profile and one recorded request; made once, copied for each test (its
+    key stays in the session's keyring, so every copy opens)."""
     path = Path(os.environ["EXPOSURE_VAULT"])
-    db = sqlite3.connect(path / "ledger.sqlite3")
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the main file
-    db.close()
+    if "vault" not in _TEMPLATE:
+        profile = tmp_path / "me.json"
+        profile.write_text('{"facts": {"state": "TX", "utility_gas": "no"}}')
+        assert run("profile", "import", profile).code == 0
+        out = tmp_path / "letters"
+        answer = run("letters", "--demo", "--broker", BROKER, "--record", "--out", out)
+        assert answer.code == 0, answer.err
+        db = sqlite3.connect(path / "ledger.sqlite3")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the main file
+        db.close()
+        _TEMPLATE["vault"] = tmp_path_factory.mktemp("vault-template") / "vault"
+        shutil.copytree(path, _TEMPLATE["vault"])
+    else:
+        shutil.copytree(_TEMPLATE["vault"], path)
     return path
 
 
@@ -111,25 +122,30 @@ def test_a_ledger_from_a_newer_exposure(vault: Path) -> None:
     assert kept(vault) == before
 
 
-def test_a_wrong_key_in_the_keyring(vault: Path, real_keyring: Any) -> None:
-    import base64
+@pytest.fixture
+def stored_key(vault: Path, real_keyring: Any) -> Iterator[Callable[[str], None]]:
+    """Replace the vault's key in the keyring for one test; the real one is put back after
+    (the vault template's copies share it)."""
     import json
 
-    vault_id = json.loads((vault / "vault.json").read_text())["vault_id"]
-    real_keyring.set_password(
-        "exposure", f"vault-key:{vault_id}", base64.b64encode(b"k" * 32).decode()
-    )
+    name = f"vault-key:{json.loads((vault / 'vault.json').read_text())['vault_id']}"
+    original = real_keyring.get_password("exposure", name)
+    yield lambda value: real_keyring.set_password("exposure", name, value)
+    real_keyring.set_password("exposure", name, original)
+
+
+def test_a_wrong_key_in_the_keyring(vault: Path, stored_key: Callable[[str], None]) -> None:
+    import base64
+
+    stored_key(base64.b64encode(b"k" * 32).decode())
     before = kept(vault)
     for argv in (("profile", "show"), ("requests", "list")):
         assert_refused(run(*argv), "does not open this vault")
         assert kept(vault) == before
 
 
-def test_a_damaged_key_in_the_keyring(vault: Path, real_keyring: Any) -> None:
-    import json
-
-    vault_id = json.loads((vault / "vault.json").read_text())["vault_id"]
-    real_keyring.set_password("exposure", f"vault-key:{vault_id}", "not base64 at all!")
+def test_a_damaged_key_in_the_keyring(vault: Path, stored_key: Callable[[str], None]) -> None:
+    stored_key("not base64 at all!")
     before = kept(vault)
     assert_refused(run("profile", "show"), "keyring")
     assert kept(vault) == before
