@@ -52,6 +52,7 @@ CSV = "state,utility_electric,phone_plan\nTX,yes,postpaid\nCA,no,prepaid\nNM,yes
 class Tally:
     kills: int = 0
     while_running: int = 0
+    finished_first: int = 0
     corrupt: int = 0
     lost: int = 0
     stray_tmp: int = 0
@@ -85,18 +86,26 @@ class Campaign:
         return time.perf_counter() - start
 
     def kill(self, argv: list[str | Path], duration: float, tally: Tally) -> str:
-        """Start the command, SIGKILL it after a random pause; returns what it printed."""
-        writer = subprocess.Popen(
-            [sys.executable, "-m", "exposure.cli.main", *map(str, argv)],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-            text=True, cwd=REPO, env=self.env,
-        )  # fmt: skip
-        time.sleep(self.rng.uniform(0, duration))
-        if writer.poll() is None:
-            tally.while_running += 1
-        writer.send_signal(signal.SIGKILL)
-        out, _ = writer.communicate(timeout=30)
+        """Start the command and SIGKILL it after a random pause; returns what it printed.
+
+        A pause longer than the run lets the command finish: that round is run again (up to
+        ten times), so every counted kill hit a running command.
+        """
+        for _ in range(10):
+            writer = subprocess.Popen(
+                [sys.executable, "-m", "exposure.cli.main", *map(str, argv)],
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+                text=True, cwd=REPO, env=self.env,
+            )  # fmt: skip
+            time.sleep(self.rng.uniform(0, duration))
+            running = writer.poll() is None
+            writer.send_signal(signal.SIGKILL)
+            out, _ = writer.communicate(timeout=30)
+            tally.finished_first += not running
+            if running:
+                break
         tally.kills += 1
+        tally.while_running += running
         return out
 
     # --- checks ------------------------------------------------------------------------------
@@ -275,6 +284,7 @@ def main() -> None:
     args = parser.parse_args()
     from tests.conftest import secret_service
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the keyring daemon is stopped
     with secret_service() as env, tempfile.TemporaryDirectory() as tmp:
         campaign = Campaign(Path(tmp), env, args.seed)
         campaign.timed("catalog", "stats")  # build the catalog cache once, as any first run does
@@ -284,7 +294,8 @@ def main() -> None:
             tally = SCENARIOS[name](campaign, args.kills)
             tally.seconds = time.perf_counter() - start
             print(
-                f"{name:<18} {tally.kills:>4} kills ({tally.while_running} while running) in "
+                f"{name:<18} {tally.kills:>4} kills ({tally.while_running} while running, "
+                f"{tally.finished_first} reruns) in "
                 f"{tally.seconds:>4.0f} s: {tally.corrupt} corrupt, {tally.lost} lost, "
                 f"{tally.stray_tmp} stray temporary files"
                 + (f"; {'; '.join(tally.notes[-3:])}" if tally.notes else ""),
