@@ -63,7 +63,7 @@ def version_key(version: str) -> tuple[int, ...]:
     try:
         return tuple(int(part) for part in version.split("."))
     except ValueError:
-        raise ExposureError(f"catalog version {version!r} is not like 2026.11.21") from None
+        raise ExposureError("a catalog version is not like 2026.11.21 (catalog.toml)") from None
 
 
 def stage(url: str, home: Path, *, sha256: str | None = None) -> Staged:
