@@ -155,6 +155,12 @@ class Vault:
                 raise VaultError(
                     f"there is no vault at {path}; create one with 'exposure profile init'"
                 )
+            if (path.is_dir() and any(path.glob("*.sealed"))) or (path / "ledger.sqlite3").exists():
+                # A new vault here would get a new key and overwrite what the old one sealed.
+                raise VaultError(
+                    f"{path / META} is missing, but {path} holds sealed files; restore it from "
+                    "a backup, or move the folder away to start a new vault. Nothing was changed"
+                )
             return cls._create(path, keyring=keyring, ask=ask, notify=notify)
         meta_file = path / META
         meta = _Meta.from_json(read_bytes_limited(meta_file, 64 * 1024, VaultError), str(meta_file))

@@ -149,3 +149,14 @@ def test_a_damaged_key_in_the_keyring(vault: Path, stored_key: Callable[[str], N
     before = kept(vault)
     assert_refused(run("profile", "show"), "keyring")
     assert kept(vault) == before
+
+
+def test_a_missing_vault_json_does_not_start_a_new_vault_over_the_old(
+    vault: Path, tmp_path: Path
+) -> None:
+    (vault / "vault.json").unlink()
+    before = kept(vault)
+    profile = tmp_path / "new.json"
+    profile.write_text('{"facts": {"state": "NM"}}')
+    assert_refused(run("profile", "import", profile), vault / "vault.json")
+    assert kept(vault) == before
