@@ -79,6 +79,31 @@ def test_profile_files(robustness_examples: int, suffix: str) -> None:
     hammer(robustness_examples * 2, valid, check, data, toml=suffix == ".toml")
 
 
+def test_profile_import_over_a_saved_profile(robustness_examples: int, real_keyring: Any) -> None:
+    """A refused import leaves the saved profile exactly as it was."""
+    import os
+
+    valid_profile = demo_profile().without_identity()
+    valid = profile_to_text(valid_profile, ".json").encode()
+    data = valid_profile.model_dump(mode="json", exclude_none=True)
+    vault = Path(os.environ["EXPOSURE_VAULT"])
+    with scratch() as folder:
+        (folder / "saved.json").write_bytes(valid)
+        assert run("profile", "import", folder / "saved.json").code == 0
+
+    def check(bad: bytes) -> None:
+        with scratch() as folder:
+            path = folder / "profile.json"
+            path.write_bytes(bad)
+            before = snapshot(vault)
+            answer = run("profile", "import", path)
+            assert_clear(answer, path)
+            if answer.code != 0:
+                assert snapshot(vault) == before, "a refused import changes nothing"
+
+    hammer(robustness_examples, valid, check, data)
+
+
 # --- workshop ----------------------------------------------------------------------------------
 
 VALID_CSV = b"state,utility_electric,phone_plan,past_states\nTX,yes,postpaid,CA;NM\nCA,no,,\n"
