@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import secrets
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -81,7 +83,12 @@ def make_private_dirs(path: Path) -> Path:
     return path
 
 
+#: A temporary file this old is a kill's leftover, not another writer's work in progress.
+STALE_SECONDS = 60
+
+
 def write_atomic(path: Path, data: bytes) -> None:
+    _remove_stale_temporaries(path)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -138,6 +145,16 @@ def move_into(stage: Path, target: Path) -> None:
     for entry in sorted(stage.iterdir()):
         entry.rename(target / entry.name)
     _sync_dir(target)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """A kill between creating a temporary file and renaming it leaves the temporary file; the
+    next write of the same target removes it, so half-written copies do not pile up."""
+    with contextlib.suppress(OSError):
+        now = time.time()
+        for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+            if now - stale.lstat().st_mtime > STALE_SECONDS:
+                stale.unlink(missing_ok=True)
 
 
 def _sync_dir(folder: Path) -> None:

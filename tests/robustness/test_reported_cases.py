@@ -243,3 +243,19 @@ def test_a_failed_update_leaves_no_releases_folder(
     answer = run("catalog", "update", "--from", url, "--sha256", "0" * 64, "--yes")
     assert_refused(answer)
     assert not (home / "releases").exists()
+
+
+def test_a_killed_writers_temporary_file_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    import time
+
+    from exposure.atomic import STALE_SECONDS, write_atomic
+
+    target = tmp_path / "letter.pdf"
+    stale = tmp_path / ".letter.pdf.0123456789ab.tmp"
+    fresh = tmp_path / ".letter.pdf.ba9876543210.tmp"  # another writer, still at work
+    for leftover in (stale, fresh):
+        leftover.write_bytes(b"half a letter")
+    old = time.time() - STALE_SECONDS - 5
+    os.utime(stale, (old, old))
+    write_atomic(target, b"the whole letter")
+    assert names(tmp_path) == [fresh.name, "letter.pdf"]
