@@ -107,7 +107,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             reason = _reason(exc, path)
             raise OutputPathError(f"cannot write {path}: {reason}", reason) from None
         raise
-    _sync_dir(path.parent)
+    sync_dir(path.parent)
 
 
 @contextmanager
@@ -139,14 +139,6 @@ def stale_stages(target: Path) -> list[Path]:
     return sorted(target.parent.glob(f".{target.name}.staging-*"))
 
 
-def move_into(stage: Path, target: Path) -> None:
-    """Move every entry of ``stage`` into ``target`` (a rename each; same file system)."""
-    ensure_private_dir(target)
-    for entry in sorted(stage.iterdir()):
-        entry.rename(target / entry.name)
-    _sync_dir(target)
-
-
 def _remove_stale_temporaries(path: Path) -> None:
     """A kill between creating a temporary file and renaming it leaves the temporary file; the
     next write of the same target removes it, so half-written copies do not pile up."""
@@ -157,7 +149,7 @@ def _remove_stale_temporaries(path: Path) -> None:
                 stale.unlink(missing_ok=True)
 
 
-def _sync_dir(folder: Path) -> None:
+def sync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):  # not every platform can open a folder
         fd = os.open(folder, os.O_RDONLY)
         try:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from exposure.atomic import move_into, stale_stages, write_atomic
+from exposure.atomic import ensure_private_dir, stale_stages, sync_dir, write_atomic
 
 MARKER = ".committed-count"
 
@@ -27,9 +27,7 @@ def recover(out: Path, participants: int) -> int:
     moved = 0
     for stage in stale_stages(out):
         if _marked_count(stage) == participants:
-            (stage / MARKER).unlink()
-            moved += sum(1 for _ in stage.iterdir())
-            move_into(stage, out)
+            moved += _move_participants(stage, out)
         shutil.rmtree(stage, ignore_errors=True)
     return moved
 
@@ -41,8 +39,19 @@ def mark_committed(stage: Path, participants: int) -> None:
 
 def publish(stage: Path, out: Path) -> None:
     """Move a committed batch into ``out`` (after the workshop file was saved)."""
-    (stage / MARKER).unlink()
-    move_into(stage, out)
+    _move_participants(stage, out)
+
+
+def _move_participants(stage: Path, out: Path) -> int:
+    """Move the participant folders; the marker stays until the last one is in, so a kill
+    half-way leaves a marked stage that :func:`recover` finishes."""
+    moving = [p for p in sorted(stage.iterdir()) if p.name != MARKER]
+    ensure_private_dir(out)
+    for folder in moving:
+        folder.rename(out / folder.name)
+    sync_dir(out)
+    (stage / MARKER).unlink(missing_ok=True)
+    return len(moving)
 
 
 def _marked_count(stage: Path) -> int | None:
