@@ -28,9 +28,9 @@ from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 from benchmarks.results import publish  # noqa: E402
 from broker_catalog import load_catalog  # noqa: E402
 from exposure.letters.draft import Letter, draft_letter  # noqa: E402
-from exposure.letters.fonts import CHAIN, register  # noqa: E402
-from exposure.letters.pdf import pdf_bytes  # noqa: E402
 from exposure.letters.text import letter_text  # noqa: E402
+from exposure.pdf.fonts import CHAIN, register  # noqa: E402
+from exposure.pdf.letters import pdf_bytes  # noqa: E402
 from exposure.profile.files import demo_profile  # noqa: E402
 
 

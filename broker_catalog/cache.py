@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from broker_catalog.atomic import write_atomic
 from broker_catalog.catalog import Catalog
 
 _FORMAT = b"exposure-catalog-cache-2"
@@ -80,14 +79,6 @@ def write(cache_dir: Path, key: str, catalog: Catalog) -> None:
 def _atomic_write(cache_dir: Path, name: str, data: bytes) -> None:
     try:
         cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".tmp-", suffix=".part")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            Path(tmp).replace(cache_dir / name)
-        finally:
-            Path(tmp).unlink(missing_ok=True)
+        write_atomic(cache_dir / name, data)
     except OSError:
         return

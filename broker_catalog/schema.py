@@ -23,12 +23,14 @@ from pydantic import (
     model_validator,
 )
 
+from broker_catalog import patterns
+
 UNKNOWN: Literal["unknown"] = "unknown"
 Unknown = Literal["unknown"]
 
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _FACT_ID = r"^[a-z][a-z0-9_]*$"
-_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+_EMAIL = re.compile(patterns.CATALOG_EMAIL)
 _HTTPS = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:[/?#][^\s]*)?$")
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -192,7 +194,7 @@ class OptOutMethod(Sourced):
     url: HttpsUrl | None = None
     email: Email | None = None
     address: tuple[Text, ...] | None = None
-    phone: Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ().-]{6,20}$")] | None = None
+    phone: Annotated[str, StringConstraints(pattern=patterns.PHONE)] | None = None
     covers: Text | None = Field(
         default=None, description="what this method opts out of, if narrower"
     )

@@ -1,16 +1,19 @@
-"""Writing files so that a crash or kill at any moment leaves the old file or the new one.
+"""Files and folders the app writes for a person: private, never half-written, and a failure
+that names the path.
 
-The new content goes to a temporary file in the same folder (created 0600, so it is never
-readable by others even for a moment), is flushed to disk, and then renamed over the target;
-the folder is synced so the rename itself survives a power cut.
+The atomic write itself lives at the lowest layer (broker_catalog.atomic, shared with the
+catalog's cache and record files); this adds what only the app needs:
 
-Every folder this module creates is 0700, parents included: ``mkdir(parents=True, mode=…)``
-applies the mode to the last folder only, so the others would be left world-readable.
-
-A path the person typed is not personal data, and a failure to write must say which path and
-why; an OS error's own text is not enough (it never says which folder was missing), so failures
-become :class:`OutputPathError`, which is both an :class:`ExposureError` (the CLI prints it in one
-line) and an :class:`OSError` (callers that already catch OSError keep working).
+- Every folder created here is 0700, parents included: ``mkdir(parents=True, mode=…)`` applies
+  the mode to the last folder only, so the others would be left world-readable.
+- A failure to write says which path and why. An OS error's own text never says which folder
+  was missing, so failures become :class:`OutputPathError`, both an :class:`ExposureError` (the
+  CLI prints it in one line) and an :class:`OSError` (callers that catch OSError keep working).
+  A path the person typed is not personal data: naming it is required.
+- A kill between creating a temporary file and renaming it leaves that file behind; the next
+  write of the same target removes it, so half-written copies do not pile up.
+- A batch of files can be built in a hidden folder beside its target and moved in at the end
+  (:func:`staged_folder`), so a failure or a kill half-way leaves nothing in the target.
 """
 
 from __future__ import annotations
@@ -18,15 +21,30 @@ from __future__ import annotations
 import contextlib
 import errno
 import glob
-import os
 import secrets
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from broker_catalog import atomic as _lowest
+from broker_catalog.atomic import sync_dir
 from exposure.errors import ExposureError
+
+__all__ = [
+    "OutputPathError",
+    "ensure_private_dir",
+    "make_private_dirs",
+    "staged_folder",
+    "stale_stages",
+    "sync_dir",
+    "write_all",
+    "write_atomic",
+]
+
+#: A temporary file this old is a kill's leftover, not another writer's work in progress.
+STALE_SECONDS = 60
 
 
 class OutputPathError(ExposureError, OSError):
@@ -83,41 +101,39 @@ def make_private_dirs(path: Path) -> Path:
     return path
 
 
-#: A temporary file this old is a kill's leftover, not another writer's work in progress.
-STALE_SECONDS = 60
-
-
 def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically (file 0600); a failure names the path."""
     _remove_stale_temporaries(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        _lowest.write_atomic(path, data)
+    except OutputPathError:
+        raise
     except OSError as exc:
         reason = _reason(exc, path)
         raise OutputPathError(f"cannot write {path}: {reason}", reason) from None
+
+
+def write_all(files: Mapping[Path, bytes]) -> None:
+    """Write several files as one change (see broker_catalog.atomic.write_all); their folders
+    are created 0700 first, and a failure names the folder."""
+    for folder in dict.fromkeys(path.parent for path in files):
+        make_private_dirs(folder)
+    for path in files:
+        _remove_stale_temporaries(path)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(path)
-    except BaseException as exc:
-        tmp.unlink(missing_ok=True)
-        if isinstance(exc, OSError) and not isinstance(exc, OutputPathError):
-            reason = _reason(exc, path)
-            raise OutputPathError(f"cannot write {path}: {reason}", reason) from None
-        raise
-    sync_dir(path.parent)
+        _lowest.write_all(files)
+    except OSError as exc:
+        where = Path(exc.filename) if isinstance(exc.filename, str) else next(iter(files))
+        reason = _reason(exc, where)
+        raise OutputPathError(f"cannot write into {where.parent}: {reason}", reason) from None
 
 
 @contextmanager
 def staged_folder(target: Path) -> Iterator[Path]:
     """A private folder beside ``target`` to build a batch in; it is removed unless moved.
 
-    Writing a batch there and moving it into place at the end means a failure or a kill
-    half-way leaves nothing in ``target``. The folder is hidden and named after the target
-    (``.NAME.staging-…``), so a later run can find and remove what a kill left behind
-    (:func:`remove_stale_stages`).
+    The folder is hidden and named after the target (``.NAME.staging-…``), so a later run can
+    find what a kill left behind (:func:`stale_stages`).
     """
     make_private_dirs(target.parent)
     stage = target.parent / f".{target.name}.staging-{secrets.token_hex(6)}"
@@ -136,23 +152,12 @@ def stale_stages(target: Path) -> list[Path]:
     """Staging folders that a killed run left beside ``target``."""
     if not target.parent.is_dir():
         return []
-    return sorted(target.parent.glob(f".{target.name}.staging-*"))
+    return sorted(target.parent.glob(f".{glob.escape(target.name)}.staging-*"))
 
 
 def _remove_stale_temporaries(path: Path) -> None:
-    """A kill between creating a temporary file and renaming it leaves the temporary file; the
-    next write of the same target removes it, so half-written copies do not pile up."""
     with contextlib.suppress(OSError):
         now = time.time()
         for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
             if now - stale.lstat().st_mtime > STALE_SECONDS:
                 stale.unlink(missing_ok=True)
-
-
-def sync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not every platform can open a folder
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

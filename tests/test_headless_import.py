@@ -29,6 +29,16 @@ def loaded_after(code: str) -> set[str]:
         "import broker_catalog.schema, broker_catalog.loader, broker_catalog.stats",
         "import exposure.cli.main",
         "from exposure.cli.main import main; main(['catalog', 'stats', '--json'])",
+        # the use cases, the engine, drafting and the wording: every surface's shared layer
+        "import exposure.app.letters, exposure.app.letter_files, exposure.app.requests, "
+        "exposure.app.profiles, exposure.app.report, exposure.app.letter_targets, "
+        "exposure.app.vault_access, exposure.render.wording, exposure.render.audit_json",
+        "from broker_catalog import load_catalog; from exposure.engine import audit;"
+        "from exposure.profile.files import demo_profile; from exposure.render.wording import "
+        "Wording; from exposure.render.audit_json import audit_json;"
+        "import exposure.app.letters as L, datetime as dt; c = load_catalog(use_cache=False);"
+        "p = demo_profile(); audit_json(audit(p, c), Wording(c));"
+        "L.draft_letters(p, c, today=dt.date(2026, 1, 5))",
     ],
 )
 def test_headless_modules_do_not_load_ui_or_pdf_packages(code: str) -> None:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
-import tempfile
 import tomllib
 from collections.abc import Mapping
 from enum import Enum
@@ -23,6 +21,7 @@ from pydantic import BaseModel
 from tomlkit.container import Container
 from tomlkit.items import AoT, Array, Item, Table
 
+from broker_catalog import atomic
 from broker_catalog.errors import CatalogError, Problem
 from broker_catalog.schema import Broker
 
@@ -179,34 +178,5 @@ def _plain(value: Any) -> Any:
 
 
 def write_all(texts: Mapping[Path, str]) -> None:
-    """Write every file via a temporary file and ``os.replace``; undo all if one replace fails.
-
-    All temporary files are written and flushed first, so a full disk fails before any record
-    changes; a failure during the replacements restores the files already replaced.
-    """
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for path, text in texts.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-            staged.append((Path(name), path))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-        done: list[tuple[Path, bytes | None]] = []
-        try:
-            for tmp, path in staged:
-                previous = path.read_bytes() if path.exists() else None
-                tmp.replace(path)
-                done.append((path, previous))
-        except OSError:
-            for path, previous in reversed(done):
-                if previous is None:
-                    path.unlink(missing_ok=True)
-                else:
-                    path.write_bytes(previous)
-            raise
-    finally:
-        for leftover, _ in staged:
-            leftover.unlink(missing_ok=True)
+    """Write every record file as one change (see broker_catalog.atomic.write_all)."""
+    atomic.write_all({path: text.encode("utf-8") for path, text in texts.items()})

@@ -3,16 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 
 from exposure.cli.arguments import add_profile_source, cli_path
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from broker_catalog.catalog import Catalog
-    from exposure.engine.result import Audit
-    from exposure.profile.model import Profile
 
 
 def build(parser: argparse.ArgumentParser, name: str) -> None:
@@ -38,18 +30,20 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
 
 
 def audit(args: argparse.Namespace) -> int:
-    from exposure.cli.session import chosen_profile, load_catalog
+    from exposure.cli.session import chosen_profile, load_catalog, words
     from exposure.engine import audit as run_audit
+    from exposure.render.audit_json import audit_json
     from exposure.render.audit_text import markdown, terminal
 
     catalog = load_catalog(args)
     result = run_audit(chosen_profile(args, catalog), catalog)
+    wording = words(catalog)
     if args.json:
-        print(result.model_dump_json(indent=2))
+        print(audit_json(result, wording))
     elif args.markdown:
-        print(markdown(result), end="")
+        print(markdown(result, wording), end="")
     else:
-        print(terminal(result), end="")
+        print(terminal(result, wording), end="")
     return 0
 
 
@@ -57,51 +51,31 @@ def demo(args: argparse.Namespace) -> int:
     import datetime as dt
 
     args.demo = True  # set here: the top-level --demo flag's default would mask a parser default
-    from exposure.atomic import ensure_private_dir, write_atomic
-    from exposure.cli.session import chosen_profile, load_catalog
+    from exposure.app.letter_files import write_letters
+    from exposure.app.letters import draft_letters
+    from exposure.app.output import private_folder, write_file
+    from exposure.app.report import write_report
+    from exposure.cli.session import chosen_profile, load_catalog, words
     from exposure.engine import audit as run_audit
+    from exposure.render.audit_json import audit_json
     from exposure.render.audit_text import markdown, terminal
 
     catalog = load_catalog(args)
     profile = chosen_profile(args, catalog)
     result = run_audit(profile, catalog)
+    wording = words(catalog)
+    today = dt.date.today()
     print("Demo: a fictional person's likely exposure (no real data).\n")
-    print(terminal(result, reasons=False), end="")
+    print(terminal(result, wording, reasons=False), end="")
     if args.out:
-        out = ensure_private_dir(args.out)
-        write_atomic(out / "audit.json", result.model_dump_json(indent=2).encode() + b"\n")
-        write_atomic(out / "audit.md", markdown(result).encode())
-        from exposure.reports.individual import individual_report
-
-        report = individual_report(result, catalog, today=dt.date.today())
-        write_atomic(out / "report.pdf", report)
-        count = _demo_letters(out / "letters", result, catalog, profile)
+        out = private_folder(args.out)
+        write_file(out / "audit.json", audit_json(result, wording).encode() + b"\n")
+        write_file(out / "audit.md", markdown(result, wording).encode())
+        write_report(out / "report.pdf", result, catalog, today=today, words=wording)
+        drafted = draft_letters(profile, catalog, today=today)
+        write_letters(
+            out / "letters", drafted.letters, ["pdf"], catalog, profile.identity, merge=True
+        )
         print(f"\nWrote {out / 'audit.json'}, {out / 'audit.md'}, {out / 'report.pdf'},")
-        print(f"and {count} letters (PDF) in {out / 'letters'}.")
+        print(f"and {len(drafted.letters)} letters (PDF) in {out / 'letters'}.")
     return 0
-
-
-def _demo_letters(folder: Path, result: Audit, catalog: Catalog, profile: Profile) -> int:
-    import datetime as dt
-
-    from exposure.atomic import ensure_private_dir, write_atomic
-    from exposure.engine.result import LETTER_ACTIONS
-    from exposure.errors import ExposureError
-    from exposure.letters.draft import draft_letter
-    from exposure.letters.pdf import pdf_bytes
-
-    letters = []
-    for broker in result.brokers:
-        if broker.action in LETTER_ACTIONS:
-            try:
-                letters.append(
-                    draft_letter(catalog.by_id[broker.id], profile, catalog, today=dt.date.today())
-                )
-            except ExposureError:
-                continue  # e.g. a field the demo person lacks; the audit already lists the broker
-    ensure_private_dir(folder)
-    for letter in letters:
-        write_atomic(folder / f"{letter.broker_id}-{letter.kind}.pdf", pdf_bytes([letter]))
-    if letters:
-        write_atomic(folder / "all-letters.pdf", pdf_bytes(letters, guide_page=False))
-    return len(letters)

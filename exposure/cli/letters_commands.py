@@ -9,15 +9,18 @@ from typing import TYPE_CHECKING
 from exposure.cli.arguments import add_profile_source, cli_path
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    import datetime as dt
+    from collections.abc import Sequence
 
     from broker_catalog.catalog import Catalog
-    from exposure.letters.agent import Agent
     from exposure.letters.draft import Letter
     from exposure.profile.model import Profile
 
+# Copies of names defined in exposure.letters and exposure.mail, kept here so `--help` stays
+# fast; a test (tests/exposure/cli/test_lazy_copies.py) keeps them equal to their sources.
 KINDS = ("delete", "opt_out", "know", "file_disclosure", "security_freeze")
 FORMATS = ("pdf", "eml", "txt", "guide")
+SECURITY = ("starttls", "tls", "none")
 
 
 def build(parser: argparse.ArgumentParser, name: str) -> None:
@@ -64,7 +67,7 @@ def _build_send(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("folder", type=cli_path, metavar="DIR", help="folder of .eml drafts")
     parser.add_argument("--smtp-host", required=True)
     parser.add_argument("--smtp-port", type=int, default=587)
-    parser.add_argument("--security", choices=("starttls", "tls", "none"), default="starttls")
+    parser.add_argument("--security", choices=SECURITY, default="starttls")
     parser.add_argument("--smtp-user", help="user name for the server (password from the keyring)")
     parser.add_argument("--cafile", help="trust this CA certificate file (for a private server)")
     parser.add_argument(
@@ -79,106 +82,63 @@ def _build_send(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=send)
 
 
-def _default_brokers(profile: Profile, catalog: Catalog) -> list[str]:
-    from exposure.engine import audit
-    from exposure.engine.result import LETTER_ACTIONS
-
-    result = audit(profile, catalog)
-    return [b.id for b in result.brokers if b.action in LETTER_ACTIONS]
-
-
-def _draft_all(
-    args: argparse.Namespace, profile: Profile, catalog: Catalog, agent: Agent | None
-) -> tuple[list[Letter], list[str]]:
+def letters(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from exposure.errors import ExposureError, UsageError
-    from exposure.letters.draft import draft_letter
-
-    today = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
-    ids = args.broker or _default_brokers(profile, catalog)
-    letters, skipped = [], []
-    for broker_id in ids:
-        broker = catalog.by_id.get(broker_id)
-        if broker is None:
-            raise UsageError(f"no broker '{broker_id}' in the catalog")
-        try:
-            letters.append(
-                draft_letter(broker, profile, catalog, kind=args.kind, agent=agent, today=today)
-            )
-        except ExposureError as exc:
-            skipped.append(f"{broker_id}: {exc.message}")
-    return letters, skipped
-
-
-def letters(args: argparse.Namespace) -> int:
-    from exposure.atomic import ensure_private_dir, write_atomic
+    from exposure.app.letter_files import write_letters
+    from exposure.app.letters import draft_letters
     from exposure.cli.session import chosen_profile, load_catalog, warn
-    from exposure.letters import outputs
     from exposure.letters.agent import read_agent
 
     catalog = load_catalog(args)
     profile = chosen_profile(args, catalog)
     agent = read_agent(args.agent) if args.agent else None
-    drafted, skipped = _draft_all(args, profile, catalog, agent)
-    out = ensure_private_dir(args.out)
-    written: list[Path] = []
-    for letter in drafted:
-        for fmt in args.formats or ["pdf"]:
-            data = outputs.render(fmt, letter, catalog, profile.identity, agent=agent)
-            if data is None:
-                warn(
-                    f"no e-mail for {letter.broker_id}: no address is known for the broker, "
-                    "or the sender has no e-mail address"
-                )
-                continue
-            path = outputs.inside(
-                out, f"{letter.broker_id}-{letter.kind}.{outputs.EXTENSIONS[fmt]}"
-            )
-            write_atomic(path, data)
-            written.append(path)
-    if agent is not None and any(letter.agent for letter in drafted):
-        from exposure.letters.packet import authorization_pdf
-
-        path = outputs.inside(out, "agent-authorization.pdf")
-        person = profile.identity.full_name if profile.identity else None
-        write_atomic(path, authorization_pdf(agent, person or "", drafted, catalog))
-        written.append(path)
-    if args.merge and drafted:
-        from exposure.letters.pdf import pdf_bytes
-
-        path = outputs.inside(out, "all-letters.pdf")
-        write_atomic(path, pdf_bytes(drafted, guide_page=False))
-        written.append(path)
-    for path in written:
-        print(f"wrote {path}")
-    if args.record and drafted:
-        _record(args, drafted, catalog, profile)
-    for note in {n for letter in drafted for n in letter.notes}:
-        print(f"note: {note}")
-    for line in skipped:
-        warn(f"skipped {line}")
-    print(
-        f"{len(drafted)} letter(s) drafted, {len(skipped)} skipped; files are readable only by you."
+    today = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    drafted = draft_letters(profile, catalog, args.broker, kind=args.kind, agent=agent, today=today)
+    written = write_letters(
+        args.out,
+        drafted.letters,
+        args.formats or ["pdf"],
+        catalog,
+        profile.identity,
+        agent=agent,
+        merge=args.merge,
     )
-    return 0 if drafted or not skipped else 1
+    for path in written.paths:
+        print(f"wrote {path}")
+    for broker_id in dict.fromkeys(written.no_email):
+        warn(
+            f"no e-mail for {broker_id}: no address is known for the broker, "
+            "or the sender has no e-mail address"
+        )
+    if args.record and drafted.letters:
+        _record(args, drafted.letters, catalog, profile, today)
+    for note in drafted.notes:
+        print(f"note: {note}")
+    for skipped in drafted.skipped:
+        warn(f"skipped {skipped.broker_id}: {skipped.why}")
+    print(
+        f"{len(drafted.letters)} letter(s) drafted, {len(drafted.skipped)} skipped; "
+        "files are readable only by you."
+    )
+    return 0 if drafted.letters or not drafted.skipped else 1
 
 
 def _record(
-    args: argparse.Namespace, drafted: list[Letter], catalog: Catalog, profile: Profile
+    args: argparse.Namespace,
+    drafted: Sequence[Letter],
+    catalog: Catalog,
+    profile: Profile,
+    today: dt.date,
 ) -> None:
+    from exposure.app.requests import record_letters
     from exposure.cli.session import open_vault
-    from exposure.ledger.record import record_letter
-    from exposure.ledger.store import Ledger
 
-    state = profile.answer("state")
-    ledger = Ledger.open(open_vault(args, create=True))
-    for letter in drafted:
-        request_id = record_letter(
-            ledger, letter, catalog, state if isinstance(state, str) else None
-        )
+    done = record_letters(open_vault(args, create=True), drafted, catalog, profile, today=today)
+    names = {letter.broker_id: letter.broker_name for letter in drafted}
+    for broker_id, request_id in done.ids.items():
         print(
-            f"recorded request #{request_id} ({letter.broker_name}); when you send it: "
+            f"recorded request #{request_id} ({names[broker_id]}); when you send it: "
             f"exposure requests mark {request_id} sent"
         )
 
@@ -189,8 +149,8 @@ def send(args: argparse.Namespace) -> int:
     from exposure.cli.session import warn
     from exposure.eml_drafts import read_drafts
     from exposure.errors import UsageError
-    from exposure.letters.smtp import Server, password_from_keyring, save_password
-    from exposure.letters.smtp import send as smtp_send
+    from exposure.mail.smtp import Server, password_from_keyring, save_password
+    from exposure.mail.smtp import send as smtp_send
 
     server = Server(args.smtp_host, args.smtp_port, args.security, args.smtp_user, args.cafile)
     server.check()

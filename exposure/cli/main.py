@@ -94,9 +94,38 @@ def command_parser(name: str) -> argparse.ArgumentParser:
     return parser
 
 
+# Options of the program rather than of a command: accepted anywhere on the command line.
+# (--demo is not here: commands have a --demo of their own.) Name -> takes a value.
+GLOBAL_OPTIONS = {"--debug": False, "--no-cache": False, "--catalog": True, "--vault": True}
+
+
+def hoist_globals(argv: Sequence[str]) -> list[str]:
+    """Move global options found after the command to the front, so that
+    ``exposure catalog stats --debug`` means what ``exposure --debug catalog stats`` does.
+    Nothing after a ``--`` is touched."""
+    front: list[str] = []
+    rest: list[str] = []
+    items = list(argv)
+    i = 0
+    while i < len(items):
+        item = items[i]
+        if item == "--":
+            rest += items[i:]
+            break
+        name = item.split("=", 1)[0]
+        if name in GLOBAL_OPTIONS:
+            takes_value = GLOBAL_OPTIONS[name] and "=" not in item
+            front += items[i : i + 2] if takes_value else [item]
+            i += 2 if takes_value else 1
+            continue
+        rest.append(item)
+        i += 1
+    return front + rest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     top = build_parser()
-    args = top.parse_args(argv)
+    args = top.parse_args(hoist_globals(sys.argv[1:] if argv is None else argv))
     if args.version:
         from importlib.metadata import version
 

@@ -22,20 +22,18 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
 def report(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from exposure.atomic import write_atomic
-    from exposure.cli.session import chosen_profile, load_catalog, open_vault, vault_path
+    from exposure.app.report import write_report
+    from exposure.app.requests import has_ledger, requests
+    from exposure.cli.session import chosen_profile, load_catalog, open_vault, vault_path, words
     from exposure.engine import audit
-    from exposure.ledger.store import FILE, Ledger
-    from exposure.reports.individual import individual_report
 
     catalog = load_catalog(args)
+    today = dt.date.today()
     profile = chosen_profile(args, catalog).without_identity()
-    requests = []
-    if not args.demo and not args.profile and (vault_path(args) / FILE).exists():
-        requests = Ledger.open(open_vault(args)).all(today=dt.date.today())
-    pdf = individual_report(
-        audit(profile, catalog), catalog, requests=requests, today=dt.date.today()
+    saved = not args.demo and not args.profile and has_ledger(vault_path(args))
+    rows = requests(open_vault(args), today=today) if saved else []
+    path = write_report(
+        args.out, audit(profile, catalog), catalog, requests=rows, today=today, words=words(catalog)
     )
-    write_atomic(args.out, pdf)
-    print(f"wrote {args.out}")
+    print(f"wrote {path}")
     return 0

@@ -10,13 +10,17 @@ from exposure.cli.arguments import cli_path
 if TYPE_CHECKING:
     import datetime as dt
 
-    from exposure.ledger.store import Ledger, Request
+    from exposure.app.requests import Filter
+    from exposure.ledger.store import Request
 
+# Copies of the ledger's enums, kept here so `--help` stays fast; a test
+# (tests/exposure/cli/test_lazy_copies.py) keeps them equal to their sources.
 STATUSES = (
     "sent", "acknowledged", "extended", "in_progress", "needs_verification", "completed",
     "partially_completed", "denied", "follow_up_sent", "complaint_filed", "relisted",
 )  # fmt: skip
 REASONS = ("no_match", "could_not_verify", "not_covered", "outside_jurisdiction", "other")
+FOLLOWUP_FORMATS = ("pdf", "txt")
 
 
 def build(parser: argparse.ArgumentParser, name: str) -> None:
@@ -72,7 +76,7 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
         "--format",
         dest="formats",
         action="append",
-        choices=("pdf", "txt"),
+        choices=FOLLOWUP_FORMATS,
         help="output format (default pdf)",
     )
     p.add_argument("--agent", type=cli_path, metavar="ORG.toml", help="as this authorized agent")
@@ -104,13 +108,6 @@ def _today(text: str | None) -> dt.date:
     return dt.date.fromisoformat(text) if text else dt.date.today()
 
 
-def _ledger(args: argparse.Namespace) -> Ledger:
-    from exposure.cli.session import open_vault
-    from exposure.ledger.store import Ledger
-
-    return Ledger.open(open_vault(args))
-
-
 def _row(r: Request) -> dict[str, object]:
     return {
         "id": r.id,
@@ -128,15 +125,12 @@ def _row(r: Request) -> dict[str, object]:
 
 
 def list_requests(args: argparse.Namespace) -> int:
+    from exposure.app.requests import requests
+    from exposure.cli.session import open_vault
     from exposure.cli.terminal import print_json, print_table
-    from exposure.ledger.lifecycle import WAITING
 
-    ledger = _ledger(args)
-    rows = ledger.all(today=_today(None))
-    if args.overdue:
-        rows = [r for r in rows if r.overdue]
-    elif args.due:
-        rows = [r for r in rows if r.status in WAITING]
+    only: Filter = "overdue" if args.overdue else ("due" if args.due else "all")
+    rows = requests(open_vault(args), today=_today(None), only=only)
     if args.json:
         print_json([_row(r) for r in rows])
         return 0
@@ -150,19 +144,20 @@ def list_requests(args: argparse.Namespace) -> int:
 
 
 def show(args: argparse.Namespace) -> int:
+    from exposure.app.requests import detail
+    from exposure.cli.session import open_vault
     from exposure.cli.terminal import clean
 
-    ledger = _ledger(args)
-    r = ledger.get(args.id, today=_today(None))
+    found = detail(open_vault(args), args.id, today=_today(None))
+    r = found.request
     print(clean(f"#{r.id} {r.broker_name}: {r.kind} under {r.regime}, now {r.status.value}"))
     if r.due:
         print(f"  due {r.due.isoformat()}" + (" (OVERDUE)" if r.overdue else ""))
     if r.recheck_on:
         print(f"  re-check on {r.recheck_on.isoformat()}" + (" (due now)" if r.recheck_due else ""))
-    reference = ledger.reference(r.id)
-    if reference:
-        print(clean(f"  reference: {reference}"))
-    for e in ledger.history(r.id):
+    if found.reference:
+        print(clean(f"  reference: {found.reference}"))
+    for e in found.history:
         extra = "".join(
             [
                 f" reason={e.reason.value}" if e.reason else "",
@@ -178,91 +173,70 @@ def show(args: argparse.Namespace) -> int:
 
 
 def mark(args: argparse.Namespace) -> int:
+    from exposure.app.requests import mark as record
+    from exposure.cli.session import open_vault
     from exposure.ledger.lifecycle import DenialReason, Status
 
-    ledger = _ledger(args)
-    on = _today(args.on)
-    ledger.mark(
+    r = record(
+        open_vault(args),
         args.id,
         Status(args.status),
-        on=on,
+        on=_today(args.on),
+        today=_today(None),
         note=args.note,
         reason=DenialReason(args.reason) if args.reason else None,
         until=_today(args.until) if args.until else None,
         reference=args.reference,
     )
-    r = ledger.get(args.id, today=_today(None))
     due = f"; due {r.due.isoformat()}" if r.due else ""
     print(f"#{r.id} {r.broker_name} is now {r.status.value}{due}")
     return 0
 
 
 def followup(args: argparse.Namespace) -> int:
-    import datetime as dt
-
-    from exposure.atomic import ensure_private_dir, write_atomic
+    from exposure.app.profiles import saved_profile
+    from exposure.app.requests import follow_up
     from exposure.cli.session import load_catalog, open_vault
-    from exposure.ledger.followup import draft_followup, next_step
-    from exposure.ledger.store import Ledger
     from exposure.letters.agent import read_agent
-    from exposure.profile.answers import validate
-    from exposure.profile.store import load_from_vault
 
     catalog = load_catalog(args)
     vault = open_vault(args)
-    ledger = Ledger.open(vault)
-    today = dt.date.today()
-    request = ledger.get(args.id, today=today)
-    events = ledger.history(args.id)
-    step = next_step(request, events)
-    profile = load_from_vault(vault)
-    if profile is None:
-        from exposure.errors import UsageError
-
-        raise UsageError(
-            "the vault has no profile; a follow-up needs the identity used for the request"
-        )
-    broker = catalog.by_id[request.broker_id]
-    agent = read_agent(args.agent) if args.agent else None
-    letter = draft_followup(
-        request, events, broker, validate(profile, catalog), catalog, agent=agent, today=today
+    profile = saved_profile(
+        vault, catalog, purpose="a follow-up needs the identity used for the request"
     )
-    out = ensure_private_dir(args.out)
-    for fmt in args.formats or ["pdf"]:
-        path = out / f"{request.broker_id}-{request.id}-{step}.{fmt}"
-        if fmt == "pdf":
-            from exposure.letters.pdf import pdf_bytes
-
-            write_atomic(path, pdf_bytes([letter]))
-        else:
-            from exposure.letters.text import letter_text
-
-            write_atomic(path, letter_text(letter).encode("utf-8"))
+    done = follow_up(
+        vault,
+        args.id,
+        args.out,
+        args.formats or ["pdf"],
+        catalog,
+        profile,
+        agent=read_agent(args.agent) if args.agent else None,
+        today=_today(None),
+    )
+    for path in done.paths:
         print(f"wrote {path}")
-    print(
-        f"When you send it: exposure requests mark {request.id} "
-        + ("follow_up_sent" if step == "reminder" else "complaint_filed")
-    )
+    print(f"When you send it: exposure requests mark {done.request.id} {done.mark_as.value}")
     return 0
 
 
 def calendar(args: argparse.Namespace) -> int:
-    from exposure.atomic import write_atomic
-    from exposure.ledger.calendar import calendar_ics
+    from exposure.app.requests import write_calendar
+    from exposure.cli.session import open_vault
 
-    ledger = _ledger(args)
-    write_atomic(args.out, calendar_ics(ledger.all(today=_today(None))))
-    print(f"wrote {args.out}")
+    count = write_calendar(open_vault(args), args.out, today=_today(None))
+    print(f"wrote {args.out} ({count} events)")
     return 0
 
 
 def export(args: argparse.Namespace) -> int:
-    from exposure.atomic import write_atomic
-    from exposure.ledger.export import ledger_csv
+    from exposure.app.output import write_file
+    from exposure.app.requests import export_csv
+    from exposure.cli.session import open_vault
 
-    text = ledger_csv(_ledger(args).all(today=_today(None)))
+    text = export_csv(open_vault(args), today=_today(None))
     if args.out:
-        write_atomic(args.out, text.encode("utf-8"))
+        write_file(args.out, text.encode("utf-8"))
         print(f"wrote {args.out}")
     else:
         print(text, end="")

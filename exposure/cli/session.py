@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
     from exposure.profile.model import Profile
+    from exposure.render.wording import Wording
     from exposure.vault.store import Vault
 
 
@@ -43,36 +44,27 @@ def ask_passphrase(prompt: str) -> str:
 
 
 def open_vault(args: argparse.Namespace, *, create: bool = False) -> Vault:
-    from exposure.vault.keyring_backend import backend
-    from exposure.vault.store import Vault
+    from exposure.app.vault_access import open_vault as unlock
 
-    return Vault.open(
-        vault_path(args), keyring=backend(), ask=ask_passphrase, notify=warn, create=create
-    )
+    return unlock(vault_path(args), ask=ask_passphrase, notify=warn, create=create)
 
 
 def chosen_profile(args: argparse.Namespace, catalog: Catalog) -> Profile:
     """--demo, --profile FILE, or the profile saved in the vault, validated against the catalog."""
-    from exposure.errors import UsageError
-    from exposure.profile.answers import validate
-    from exposure.profile.files import demo_profile, read_profile
-    from exposure.profile.store import identity_warning, load_from_vault
-    from exposure.vault.store import Vault
+    from exposure.app.profiles import choose_profile
 
-    source = "the profile"
-    if getattr(args, "demo", False):
-        profile = demo_profile()
-    elif getattr(args, "profile", None):
-        source = str(args.profile)
-        profile = read_profile(args.profile)
-        identity_warning(args.profile, profile, warn)
-    elif Vault.exists(vault_path(args)):
-        found = load_from_vault(open_vault(args))
-        if found is None:
-            raise UsageError("the vault has no profile yet; run 'exposure profile init'")
-        profile = found
-    else:
-        raise UsageError(
-            "no profile: use --demo, --profile FILE, or save one with 'exposure profile init'"
-        )
-    return validate(profile, catalog, source)
+    return choose_profile(
+        catalog,
+        demo=bool(getattr(args, "demo", False)),
+        file=getattr(args, "profile", None),
+        vault_path=vault_path(args),
+        unlock=lambda: open_vault(args),
+        warn=warn,
+    )
+
+
+def words(catalog: Catalog) -> Wording:
+    """Sentences for results, in the language the person reads."""
+    from exposure.render.wording import Wording
+
+    return Wording(catalog)

@@ -14,16 +14,8 @@ from exposure.engine.compiled import BY_RANK, POSSIBLE, compile_catalog, holding
 from exposure.engine.likelihood import evaluate_holding
 from exposure.engine.plan import action_kind, build_plan
 from exposure.engine.reasons import holding_reasons, tie_reasons
-from exposure.engine.result import Audit, BrokerResult, CatalogRef, CategoryResult
+from exposure.engine.result import Audit, BrokerResult, CatalogRef, CategoryResult, Counts
 from exposure.profile.model import UNKNOWN, Profile
-
-CANNOT_KNOW = (
-    "Whether a broker really holds your records: this is an estimate from facts about your "
-    "life and from what is published about each broker, not a search of their databases.",
-    "Brokers that are not in the catalog, registered brokers whose holdings have not been "
-    "researched yet, and what brokers bought or deleted since their records were verified.",
-    "What a government agency has already copied: opting out stops future sales, not past ones.",
-)
 
 
 def _explained(
@@ -31,7 +23,7 @@ def _explained(
 ) -> BrokerResult:
     """The full result, with reasons, for a broker that likely or possibly holds records."""
     results = [evaluate_holding(h, profile) for h in broker.holdings]
-    reasons = [reason for r in results for reason in holding_reasons(broker, r, catalog)]
+    reasons = [reason for n, r in enumerate(results) for reason in holding_reasons(broker, n, r)]
     reasons += tie_reasons(broker)
     likelihood = BY_RANK[rank]
     return BrokerResult(
@@ -60,23 +52,10 @@ def _plain(broker: Broker, rank: int) -> BrokerResult:
     )
 
 
-def _headline(brokers: list[BrokerResult], categories: list[CategoryResult]) -> str:
-    likely = sum(1 for b in brokers if b.likelihood is Likelihood.LIKELY)
-    possible = sum(1 for b in brokers if b.likelihood is Likelihood.POSSIBLE)
-    held = [c for c in categories if c.level is not Likelihood.UNKNOWN]
-    hit = sum(1 for c in held if c.level is Likelihood.LIKELY)
-    text = (
-        f"Likely in {likely} broker database{'s' if likely != 1 else ''} "
-        f"across {hit} of {len(held)} categories"
-    )
-    return text + (f", and possibly in {possible} more." if possible else ".")
-
-
 def audit(profile: Profile, catalog: Catalog) -> Audit:
     """The explained estimate for one profile. Reads ``profile.facts`` only, never identity."""
     facts = profile.facts
-    state = profile.answer("state")
-    home = state if isinstance(state, str) and state != UNKNOWN else None
+    home = profile.home_state()
     law = catalog.privacy_law_for(home) if home else None
     per_category: dict[str, dict[str, int]] = {c.id: {} for c in catalog.categories}
     broker_results: list[BrokerResult] = []
@@ -105,19 +84,20 @@ def audit(profile: Profile, catalog: Catalog) -> Audit:
     broker_results.sort(key=lambda b: (-b.likelihood.rank, b.name.casefold(), b.id))
     plan = build_plan(planned, home, law)
     answered = sum(1 for f in catalog.facts if profile.answer(f.id) != UNKNOWN)
-    researched = len(broker_results)
-    based_on = (
-        f"An estimate from {answered} of {len(catalog.facts)} answers about your life and the "
-        f"catalog {catalog.info.version} (released {catalog.info.released}): {researched} "
-        f"researched brokers are estimated; {len(catalog) - researched} more registered brokers "
-        "are listed in the catalog but not yet researched, so they are not estimated."
+    held = [c for c in categories if c.level is not Likelihood.UNKNOWN]
+    counts = Counts(
+        likely=sum(1 for b in broker_results if b.likelihood is Likelihood.LIKELY),
+        possible=sum(1 for b in broker_results if b.likelihood is Likelihood.POSSIBLE),
+        categories_likely=sum(1 for c in held if c.level is Likelihood.LIKELY),
+        categories_held=len(held),
+        answered=answered,
+        questions=len(catalog.facts),
+        estimated=len(broker_results),
+        not_assessed=len(catalog) - len(broker_results),
     )
     return Audit(
-        headline=_headline(broker_results, categories),
-        based_on=based_on,
-        cannot_know=CANNOT_KNOW,
+        counts=counts,
         catalog=CatalogRef(version=catalog.info.version, released=catalog.info.released),
-        not_assessed=len(catalog) - researched,
         categories=tuple(categories),
         brokers=tuple(broker_results),
         plan=tuple(plan),

@@ -18,7 +18,7 @@ x directness (3 when the broker has a documented immigration-enforcement tie, 2 
 government tie, 1 otherwise); a collapsed action adds half the impact of each further broker.
 ``effort`` = the sum of the verification burdens, plus 3 when it costs money. Actions a person
 can take come first, then the brokers with no consumer route; within each, actions sort by
-``score = 10 * impact - effort``, then by title, so the result is deterministic.
+``score = 10 * impact - effort``, then by kind and broker id, so the result is deterministic.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 
 from broker_catalog.laws_schema import Law
 from broker_catalog.schema import Broker, Likelihood, MethodKind, OptOutMethod, Verification
-from exposure.engine.result import Action, ActionKind, Method
+from exposure.engine.result import Action, ActionKind, Message, Method
 
 BURDEN = {
     Verification.NONE: 0,
@@ -77,35 +77,29 @@ def action_kind(broker: Broker, law: Law | None = None) -> ActionKind:
     return "no_consumer_route"
 
 
+def _catalog_steps(broker: Broker, field: str, count: int) -> tuple[Message, ...]:
+    """Steps written in the broker's record, by index: the renderer takes their words (and their
+    translation) from the record."""
+    return tuple(
+        Message(code=field, params={"broker": broker.id, "index": n}) for n in range(count)
+    )
+
+
 def _single(broker: Broker, likelihood: Likelihood, law: Law | None) -> Action:
     kind = action_kind(broker, law)
     opt = broker.opt_out
     methods = tuple(_method(m) for m in opt.methods) if opt else ()
     verification = tuple(v.value for v in opt.verification) if opt else ()
-    steps: tuple[str, ...] = opt.steps if opt else ()
+    steps = _catalog_steps(broker, "catalog_step", len(opt.steps) if opt else 0)
     if kind == "fcra_disclosure_and_freeze":
-        title = f"Ask {broker.name} for your free file disclosure, then freeze it"
-        steps = (
-            "Ask for your free file disclosure under the Fair Credit Reporting Act to see what "
-            "it holds about you.",
-            "Place a security freeze so the file is not released without your permission.",
-            *steps,
-        )
-    elif kind == "opt_out":
-        title = f"Opt out of {broker.name}"
+        steps = (Message(code="fcra_disclosure"), Message(code="fcra_freeze"), *steps)
     elif kind == "state_law_request" and law is not None:
-        title = f"Ask {broker.name} to delete your data under the {law.short_name}"
-        steps = (
-            f"Send a deletion request under the {law.name} ({law.citation}): "
-            "'exposure letters' drafts it with only the details this broker needs.",
-            *steps,
-        )
-    else:
-        title = f"{broker.name}: no consumer opt-out"
-        alternatives = opt.alternatives if opt else ()
-        steps = alternatives or (
-            "There is no known way for a person to get out of this database.",
-            "Support state policies and oversight that limit government purchases of this data.",
+        steps = (Message(code="state_law_letter", params={"law": law.id}), *steps)
+    elif kind == "no_consumer_route":
+        alternatives = len(opt.alternatives) if opt else 0
+        steps = _catalog_steps(broker, "catalog_alternative", alternatives) or (
+            Message(code="no_route_known"),
+            Message(code="no_route_policy"),
         )
     effort = sum(BURDEN[Verification(v)] for v in verification)
     if opt is not None and isinstance(opt.cost_usd, int) and opt.cost_usd > 0:
@@ -113,8 +107,9 @@ def _single(broker: Broker, likelihood: Likelihood, law: Law | None) -> Action:
     impact = impact_of(broker, likelihood)
     return Action(
         kind=kind,
-        title=title,
+        lead=broker.id,
         brokers=(broker.id,),
+        law=law.id if kind == "state_law_request" and law is not None else None,
         steps=steps,
         methods=methods,
         verification=verification,
@@ -124,40 +119,35 @@ def _single(broker: Broker, likelihood: Likelihood, law: Law | None) -> Action:
     )
 
 
-def _merge(actions: list[Action], names: dict[str, str]) -> Action:
-    """Brokers sharing one opt-out route (a storefront family) become one action."""
-    first = max(actions, key=lambda a: (a.impact, a.title))
+def _merge(actions: list[Action]) -> Action:
+    """Brokers sharing one opt-out route (a storefront family) become one action, named after
+    the broker with the most impact."""
+    first = max(actions, key=lambda a: (a.impact, a.lead or ""))
     brokers = tuple(sorted({b for a in actions for b in a.brokers}))
     impact = first.impact + 0.5 * sum(a.impact for a in actions if a is not first)
-    family = ", ".join(names[b] for b in brokers)
     return first.model_copy(
         update={
             "brokers": brokers,
-            "title": f"{first.title} (covers {family})",
             "impact": impact,
             "score": round(10 * impact - first.effort, 3),
         }
     )
 
 
-def _drop(brokers: Sequence[tuple[Broker, Likelihood]]) -> Action | None:
+def _drop(brokers: Sequence[tuple[Broker, Likelihood]], law: Law | None) -> Action | None:
     covered = [b for b, _ in brokers if any(r.state == "CA" for r in b.legal.registries)]
     if not covered:
         return None
-    missing = [b.name for b, _ in brokers if b not in covered]
-    steps = [
-        "Use California's Delete Request and Opt-out Platform (DROP), run by the California "
-        "Privacy Protection Agency: one request reaches every registered data broker.",
-        "DROP does not cover data held under the FCRA, GLBA or HIPAA, public records, or "
-        "first-party data, so keep the other actions in this plan.",
-    ]
+    missing = tuple(sorted(b.id for b, _ in brokers if b not in covered))
+    steps = [Message(code="drop_use"), Message(code="drop_limits")]
     if missing:
-        steps.append(f"Not covered (not on the California registry): {', '.join(sorted(missing))}.")
+        steps.append(Message(code="drop_not_covered", params={"brokers": missing}))
     impact = sum(impact_of(b, lk) for b, lk in brokers if b in covered)
     return Action(
         kind="california_drop",
-        title="File one deletion request with California's DROP",
+        lead=None,
         brokers=tuple(sorted(b.id for b in covered)),
+        law=law.id if law is not None else None,
         steps=tuple(steps),
         impact=impact,
         effort=2,
@@ -169,15 +159,16 @@ def build_plan(
     brokers: Iterable[tuple[Broker, Likelihood]], state: str | None, law: Law | None = None
 ) -> list[Action]:
     likely = [(b, lk) for b, lk in brokers if lk is Likelihood.LIKELY]
-    names = {b.id: b.name for b, _ in likely}
     groups: dict[tuple[object, ...], list[Action]] = {}
     for broker, likelihood in likely:
         action = _single(broker, likelihood, law)
         key: tuple[object, ...] = (action.kind, action.methods) if action.methods else (broker.id,)
         groups.setdefault(key, []).append(action)
-    plan = [group[0] if len(group) == 1 else _merge(group, names) for group in groups.values()]
+    plan = [group[0] if len(group) == 1 else _merge(group) for group in groups.values()]
     if state == "CA":
-        drop = _drop(likely)
+        drop = _drop(likely, law)
         if drop is not None:
             plan.append(drop)
-    return sorted(plan, key=lambda a: (a.kind == "no_consumer_route", -a.score, a.title))
+    return sorted(
+        plan, key=lambda a: (a.kind == "no_consumer_route", -a.score, a.kind, a.lead or "")
+    )

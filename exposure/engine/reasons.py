@@ -1,11 +1,10 @@
-"""Plain sentences for why a broker probably holds a person's records, each with its sources."""
+"""Why a broker probably holds a person's records, each with its sources."""
 
 from __future__ import annotations
 
-from broker_catalog.catalog import Catalog
-from broker_catalog.schema import AnswerKind, Broker, LifeFact, Likelihood, Source, Trigger
+from broker_catalog.schema import Broker, Likelihood, Source, Trigger
 from exposure.engine.likelihood import HoldingResult
-from exposure.engine.result import Reason, SourceRef
+from exposure.engine.result import Param, Reason, SourceRef
 from exposure.profile.model import Answer
 
 
@@ -25,48 +24,47 @@ def _sources(broker: Broker, ids: tuple[str, ...]) -> tuple[SourceRef, ...]:
 _REFS: dict[str, tuple[tuple[Source, ...], dict[str, SourceRef]]] = {}
 
 
-def _because(fact: LifeFact, trigger: Trigger, answer: Answer) -> str:
-    """The sentence for a matched trigger, from the catalog's vocabulary."""
-    if fact.kind is AnswerKind.YES_NO and fact.because:
-        return fact.because
-    picked = answer if isinstance(answer, list) else [answer]
-    hits = [v for v in picked if v in trigger.values]
-    sentences = [c.because for c in fact.choices if c.value in hits and c.because]
-    if sentences:
-        return " ".join(sentences)
-    if fact.kind in (AnswerKind.STATE, AnswerKind.STATES):
-        return f"{fact.question} You answered {', '.join(hits)}."
-    labels = [c.label for c in fact.choices if c.value in hits] or hits
-    return f"{fact.question} You answered: {', '.join(labels)}."
+def holding_reasons(broker: Broker, index: int, result: HoldingResult) -> list[Reason]:
+    """The reason for one holding's likelihood, as a code with the facts and values behind it.
 
-
-def holding_reasons(broker: Broker, result: HoldingResult, catalog: Catalog) -> list[Reason]:
+    ``facts`` and ``values`` are parallel: each matched answer value beside its fact's id.
+    """
     holding = result.holding
     sources = _sources(broker, holding.sources)
-    reasons = []
+    where: dict[str, Param] = {
+        "broker": broker.id,
+        "holding": index,
+        "category": holding.category,
+    }
     if result.matched:
-        said = " ".join(
-            dict.fromkeys(
-                _because(catalog.fact_by_id[t.fact], t, answer) for t, answer in result.matched
-            )
+        pairs = dict.fromkeys(
+            (t.fact, value) for t, answer in result.matched for value in _hits(t, answer)
         )
-        reasons.append(Reason(text=f"{said} {holding.how}", sources=sources))
-    elif result.unknown and result.likelihood is Likelihood.POSSIBLE:
-        asked = " / ".join(
-            dict.fromkeys(catalog.fact_by_id[t.fact].question for t in result.unknown)
-        )
-        text = f"You did not know (or skipped): {asked} If so: {holding.how}"
-        reasons.append(Reason(text=text, sources=sources))
-    elif holding.baseline == "possible":
-        text = f"This collection reaches most adults whatever their answers. {holding.how}"
-        reasons.append(Reason(text=text, sources=sources))
-    return reasons
+        params = {
+            **where,
+            "facts": tuple(f for f, _ in pairs),
+            "values": tuple(v for _, v in pairs),
+        }
+        return [Reason(code="fact_trigger", params=params, sources=sources)]
+    if result.unknown and result.likelihood is Likelihood.POSSIBLE:
+        facts = tuple(dict.fromkeys(t.fact for t in result.unknown))
+        return [Reason(code="unknown_fact", params={**where, "facts": facts}, sources=sources)]
+    if holding.baseline == "possible":
+        return [Reason(code="baseline", params=where, sources=sources)]
+    return []
+
+
+def _hits(trigger: Trigger, answer: Answer) -> list[str]:
+    picked = answer if isinstance(answer, list) else [answer]
+    return [v for v in picked if v in trigger.values]
 
 
 def tie_reasons(broker: Broker) -> list[Reason]:
-    reasons = []
-    for tie in broker.government_ties:
-        when = f" ({tie.date})" if tie.date != "unknown" else ""
-        text = f"Government use: {tie.agency}{when}. {tie.what}"
-        reasons.append(Reason(text=text, sources=_sources(broker, tie.sources)))
-    return reasons
+    return [
+        Reason(
+            code="government_tie",
+            params={"broker": broker.id, "tie": n},
+            sources=_sources(broker, tie.sources),
+        )
+        for n, tie in enumerate(broker.government_ties)
+    ]

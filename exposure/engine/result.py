@@ -1,10 +1,15 @@
-"""The audit's result: what `exposure audit --json` prints (documented in docs/json-output.md)."""
+"""The audit's result as data: codes and parameters, never finished sentences.
+
+The words are chosen at the edge (exposure.render), from message templates in the chosen
+language, so one result can be shown in English or Spanish, as terminal text, Markdown, a PDF or
+JSON. What `exposure audit --json` prints is documented in docs/json-output.md.
+"""
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from broker_catalog.schema import Likelihood
 
@@ -19,10 +24,28 @@ class SourceRef(_Frozen):
     url: str
 
 
-class Reason(_Frozen):
-    """One plain sentence of why, with the sources that back it."""
+# A message parameter: an id, a count, or a list of ids / values.
+Param = str | int | tuple[str, ...]
 
-    text: str
+
+class Message(_Frozen):
+    """One sentence as data: a message code and what it is rendered from.
+
+    Parameters name things by id (broker, fact, holding index, law), so the renderer takes the
+    words for them from the catalog in the reader's language.
+    """
+
+    code: str
+    params: dict[str, Param] = Field(default_factory=dict)
+
+
+ReasonCode = Literal["fact_trigger", "unknown_fact", "baseline", "government_tie"]
+
+
+class Reason(Message):
+    """Why a broker probably holds a person's records, with the sources that back it."""
+
+    code: ReasonCode
     sources: tuple[SourceRef, ...]
 
 
@@ -48,12 +71,18 @@ class Method(_Frozen):
 
 
 class Action(_Frozen):
-    """One thing to do. A family of storefronts that share one opt-out is one action."""
+    """One thing to do. A family of storefronts that share one opt-out is one action.
+
+    ``lead`` is the broker the action is named after; ``brokers`` every broker it covers (more
+    than one for a family, or for DROP). ``law`` is the law-table id a state-law request or
+    DROP rests on.
+    """
 
     kind: ActionKind
-    title: str
+    lead: str | None
     brokers: tuple[str, ...]
-    steps: tuple[str, ...]
+    law: str | None = None
+    steps: tuple[Message, ...]
     methods: tuple[Method, ...] = ()
     verification: tuple[str, ...] = ()
     impact: float
@@ -84,14 +113,30 @@ class CatalogRef(_Frozen):
     released: str
 
 
-class Audit(_Frozen):
-    """An estimate, and it says so: ``based_on`` and ``cannot_know`` travel with every result."""
+class Counts(_Frozen):
+    """What the headline and the "based on" line are rendered from."""
 
-    headline: str
-    based_on: str
-    cannot_know: tuple[str, ...]
-    catalog: CatalogRef
+    likely: int
+    possible: int
+    categories_likely: int
+    categories_held: int
+    answered: int
+    questions: int
+    estimated: int
     not_assessed: int
+
+
+# What an estimate cannot know, as message codes; every audit carries them.
+CANNOT_KNOW = ("cannot_know_holdings", "cannot_know_unresearched", "cannot_know_past_copies")
+
+
+class Audit(_Frozen):
+    """An estimate, and it says so: ``counts`` (what it rests on) and ``cannot_know`` travel
+    with every result."""
+
+    counts: Counts
+    cannot_know: tuple[str, ...] = CANNOT_KNOW
+    catalog: CatalogRef
     categories: tuple[CategoryResult, ...]
     brokers: tuple[BrokerResult, ...]
     plan: tuple[Action, ...]

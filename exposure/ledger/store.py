@@ -155,6 +155,12 @@ class Ledger:
     def close(self) -> None:
         self._db.close()
 
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
         self._db.execute("BEGIN IMMEDIATE")
@@ -237,16 +243,21 @@ class Ledger:
         until: dt.date | None = None,
         reference: str | None = None,
     ) -> None:
-        """Record a status change, if it follows from the current one."""
-        current = self.get(request_id, today=on)
-        check_transition(current.status, status)
+        """Record a status change, if it follows from the current one.
+
+        The check reads the current status inside the same write transaction (``BEGIN
+        IMMEDIATE`` holds the write lock), so two writers cannot both pass it and append
+        conflicting events.
+        """
         if status is Status.DENIED and reason is None:
             reason = DenialReason.OTHER
-        if status is Status.EXTENDED and until is None:
-            row = self._row(request_id)
-            if current.sent_on and row["deadline_days"]:
-                until = due_date(current.sent_on, _deadline(row), extended=True)
         with self._tx() as db:
+            current = self.get(request_id, today=on)
+            check_transition(current.status, status)
+            if status is Status.EXTENDED and until is None:
+                row = self._row(request_id)
+                if current.sent_on and row["deadline_days"]:
+                    until = due_date(current.sent_on, _deadline(row), extended=True)
             self._event(db, request_id, status, on, reason, note, until)
             if reference:
                 sealed = self._vault.seal(f"ledger/reference/{request_id}", reference.encode())

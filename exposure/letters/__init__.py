@@ -1,2 +1,3 @@
-"""Opt-out and data-rights requests: choosing the legal ground, drafting (pure), and rendering
-to PDF, e-mail, plain text and web-form guides (edges)."""
+"""Opt-out and data-rights requests, drafted as data: the legal ground, the text and the
+identity fields each broker needs. Pure: PDF and e-mail rendering live in exposure.pdf and
+exposure.mail."""

@@ -144,8 +144,7 @@ def draft_letter(
     today: dt.date,
     blanks: bool = False,
 ) -> Letter:
-    state = profile.answer("state")
-    regime = choose(broker, kind, state if isinstance(state, str) else None, catalog)
+    regime = choose(broker, kind, profile.home_state(), catalog)
     identity = identity_lines(broker, profile.identity, blanks=blanks)
     person = dict(identity).get("Full name", "")
     as_agent = agent is not None and regime.agent_allowed

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from broker_catalog.schema import Broker, Verification
 from exposure.letters.draft import Letter
-from exposure.letters.fonts import plain
+from exposure.letters.plain import plain
 
 EXPECT = {
     Verification.NONE: "No check is expected.",

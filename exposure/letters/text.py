@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from exposure.letters.draft import Letter
-from exposure.letters.fonts import plain
+from exposure.letters.plain import plain
 
 WIDTH = 76
 

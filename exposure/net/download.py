@@ -21,9 +21,9 @@ from exposure.net.client import (
     Settings,
     failure_kind,
     new_client,
-    retry_pause,
 )
 from exposure.net.errors import DownloadError
+from exposure.net.retries import RedirectError, Redirects, retrying
 
 DOWNLOAD_SETTINGS = Settings(deadline=300.0, retries=2)
 
@@ -67,46 +67,56 @@ async def _download(url: str, dest: Path, max_bytes: int, settings: Settings) ->
 async def _follow(
     client: httpx.AsyncClient, url: str, dest: Path, max_bytes: int, settings: Settings
 ) -> int:
-    current = url
-    seen = {current}
-    for _ in range(settings.max_redirects + 1):
-        response = await _get(client, current, dest, max_bytes, settings)
-        if isinstance(response, int):
-            return response
-        target = str(httpx.URL(current).join(response))
-        if target in seen:
-            raise DownloadError(f"{url}: the server redirects in a loop")
+    chain = Redirects(url, settings.max_redirects)
+    while True:
+        got = await _get(client, chain.url, dest, max_bytes, settings)
+        if isinstance(got, int):
+            return got
+        status, location = got
+        try:
+            target = chain.follow(status, location)
+        except RedirectError as exc:
+            reason = "the server redirects in a loop" if exc.kind == "loop" else exc.reason
+            raise DownloadError(f"{url}: {reason}") from None
         check_source_url(target)
-        seen.add(target)
-        current = target
-    raise DownloadError(f"{url}: more than {settings.max_redirects} redirects")
+
+
+class _Retry:
+    """A 429 or 5xx answer: worth another try."""
+
+    def __init__(self, status: int, retry_after: str | None) -> None:
+        self.status = status
+        self.retry_after = retry_after
 
 
 async def _get(
     client: httpx.AsyncClient, url: str, dest: Path, max_bytes: int, settings: Settings
-) -> int | str:
-    """One GET with retries: the saved size, or the Location of a redirect."""
-    problem = ""
-    for attempt in range(settings.retries + 1):
-        try:
-            async with client.stream("GET", url) as response:
-                status = response.status_code
-                if status in REDIRECT_STATUSES and "location" in response.headers:
-                    return response.headers["location"]
-                if status in RETRY_STATUSES and attempt < settings.retries:
-                    problem = f"the server answered {status}"
-                    pause = retry_pause(attempt, settings, response.headers.get("retry-after"))
-                    await asyncio.sleep(pause)
-                    continue
-                if status >= 400:
-                    raise DownloadError(f"{url}: the server answered {status}")
-                return await _save(response, url, dest, max_bytes)
-        except httpx.HTTPError as exc:
-            kind, problem = failure_kind(exc)
-            if kind == "tls_error" or attempt == settings.retries:
-                raise DownloadError(f"{url}: {problem}") from None
-            await asyncio.sleep(retry_pause(attempt, settings, None))
-    raise DownloadError(f"{url}: {problem}")
+) -> int | tuple[int, str]:
+    """One GET with retries: the saved size, or the status and Location of a redirect."""
+
+    async def once() -> int | tuple[int, str] | _Retry:
+        async with client.stream("GET", url) as response:
+            status = response.status_code
+            if status in REDIRECT_STATUSES and "location" in response.headers:
+                return status, response.headers["location"]
+            if status in RETRY_STATUSES:
+                return _Retry(status, response.headers.get("retry-after"))
+            if status >= 400:
+                raise DownloadError(f"{url}: the server answered {status}")
+            return await _save(response, url, dest, max_bytes)
+
+    def again(got: int | tuple[int, str] | _Retry) -> str | bool:
+        if isinstance(got, _Retry):
+            return got.retry_after or True
+        return False
+
+    try:
+        got = await retrying(settings, once, again=again)
+    except httpx.HTTPError as exc:
+        raise DownloadError(f"{url}: {failure_kind(exc)[1]}") from None
+    if isinstance(got, _Retry):
+        raise DownloadError(f"{url}: the server answered {got.status}")
+    return got
 
 
 async def _save(response: httpx.Response, url: str, dest: Path, max_bytes: int) -> int:

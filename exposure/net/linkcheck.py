@@ -29,8 +29,8 @@ from exposure.net.client import (
     Settings,
     failure_kind,
     new_client,
-    retry_pause,
 )
+from exposure.net.retries import RedirectError, Redirects, retrying
 
 
 class Status(StrEnum):
@@ -190,9 +190,10 @@ class _Checker:
 
     async def _follow(self, url: str, method: str, attempts: list[int], *, read: bool) -> _Trace:
         trace = _Trace(url=url)
-        seen = {url}
-        for _ in range(self.s.max_redirects + 1):
-            got = await self._request(method, trace.url, attempts, read=read)
+        chain = Redirects(url, self.s.max_redirects)
+        while True:
+            got = await self._request(method, chain.url, attempts, read=read)
+            trace.url = chain.url
             if isinstance(got, _Failure):
                 trace.failure = got
                 return trace
@@ -200,43 +201,34 @@ class _Checker:
             if got.status not in REDIRECT_STATUSES or not location:
                 trace.answer = got
                 return trace
-            trace.hops.append(Hop(trace.url, got.status))
             try:
-                target = str(httpx.URL(trace.url).join(location))
-            except httpx.InvalidURL:
-                trace.failure = _Failure("connection_error", f"bad redirect to {location!r}")
+                chain.follow(got.status, location)
+            except RedirectError as exc:
+                if exc.kind == "bad":
+                    trace.failure = _Failure("connection_error", exc.reason)
+                else:
+                    trace.loop = exc.reason
                 return trace
-            if urlsplit(target).scheme not in ("http", "https"):
-                trace.failure = _Failure("connection_error", f"redirects to {target!r}")
-                return trace
-            if target in seen:
-                trace.loop = f"redirect loop: {target} comes back"
-                return trace
-            seen.add(target)
-            trace.url = target
-        trace.loop = f"more than {self.s.max_redirects} redirects"
-        return trace
+            finally:
+                trace.hops = [Hop(u, status) for u, status in chain.hops]
 
     async def _request(
         self, method: str, url: str, attempts: list[int], *, read: bool
     ) -> _Answer | _Failure:
-        failure = _Failure("connection_error", "not tried")
-        for attempt in range(self.s.retries + 1):
+        async def once() -> _Answer:
             attempts[0] += 1
-            try:
-                async with self._host(url):
-                    answer = await self._once(method, url, read=read)
-            except (httpx.HTTPError, ValueError) as exc:
-                failure = _Failure(*failure_kind(exc))
-                if failure.kind == "tls_error" or attempt == self.s.retries:
-                    return failure
-                await asyncio.sleep(retry_pause(attempt, self.s, None))
-                continue
-            if answer.status in RETRY_STATUSES and attempt < self.s.retries:
-                await asyncio.sleep(retry_pause(attempt, self.s, answer.headers.get("retry-after")))
-                continue
-            return answer
-        return failure
+            async with self._host(url):
+                return await self._once(method, url, read=read)
+
+        def again(answer: _Answer) -> str | bool:
+            if answer.status in RETRY_STATUSES:
+                return answer.headers.get("retry-after") or True
+            return False
+
+        try:
+            return await retrying(self.s, once, again=again)
+        except (httpx.HTTPError, ValueError) as exc:
+            return _Failure(*failure_kind(exc))
 
     async def _once(self, method: str, url: str, *, read: bool) -> _Answer:
         async with self.client.stream(method, url) as response:

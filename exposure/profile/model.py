@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from broker_catalog import patterns
+
 UNKNOWN = "unknown"
 
 Answer = str | list[str]
@@ -26,7 +28,7 @@ class Address(_Strict):
     lines: list[ShortText] = Field(min_length=1, max_length=4, description="street, unit, …")
     city: ShortText
     state: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
-    postal_code: Annotated[str, StringConstraints(pattern=r"^\d{5}(?:-\d{4})?$")]
+    postal_code: Annotated[str, StringConstraints(pattern=patterns.ZIP)]
     current: bool = True
 
 
@@ -37,8 +39,8 @@ class Identity(_Strict):
     full_name: ShortText | None = None
     former_names: list[ShortText] = []
     addresses: list[Address] = []
-    phones: list[Annotated[str, StringConstraints(pattern=r"^\+?[0-9][0-9 ().-]{6,20}$")]] = []
-    emails: list[Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]] = []
+    phones: list[Annotated[str, StringConstraints(pattern=patterns.PHONE)]] = []
+    emails: list[Annotated[str, StringConstraints(pattern=patterns.EMAIL)]] = []
     date_of_birth: dt.date | None = None
 
     def is_empty(self) -> bool:
@@ -58,6 +60,12 @@ class Profile(_Strict):
 
     def answer(self, fact: str) -> Answer:
         return self.facts.get(fact, UNKNOWN)
+
+    def home_state(self) -> str | None:
+        """The state the person lives in, or None when they did not say: the one reading of
+        the ``state`` answer that the engine, drafting and the ledger all use."""
+        state = self.facts.get("state", UNKNOWN)
+        return state if isinstance(state, str) and state != UNKNOWN else None
 
     def without_identity(self) -> Profile:
         return self.model_copy(update={"identity": None})

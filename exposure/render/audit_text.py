@@ -11,6 +11,7 @@ import textwrap
 
 from broker_catalog.schema import Likelihood
 from exposure.engine.result import Action, Audit, BrokerResult
+from exposure.render.wording import Wording
 
 MARK = {
     Likelihood.LIKELY: "LIKELY  ",
@@ -31,14 +32,14 @@ def _wrap(text: str, indent: str, width: int) -> list[str]:
     return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=rest) or [indent]
 
 
-def terminal(audit: Audit, *, width: int = 88, reasons: bool = True) -> str:
+def terminal(audit: Audit, words: Wording, *, width: int = 88, reasons: bool = True) -> str:
     names = {b.id: b.name for b in audit.brokers}
-    out = [audit.headline, "", *_wrap(audit.based_on, "", width), ""]
+    out = [words.headline(audit), "", *_wrap(words.based_on(audit), "", width), ""]
     out.append("By data category (level shown in words, not colour):")
     for c in audit.categories:
         listed = ", ".join(names.get(b, b) for b in c.brokers[:4])
         more = f" +{len(c.brokers) - 4} more" if len(c.brokers) > 4 else ""
-        line = f"[{MARK[c.level]}] {c.name}" + (f": {listed}{more}" if listed else "")
+        line = f"[{MARK[c.level]}] {words.category(c)}" + (f": {listed}{more}" if listed else "")
         out += textwrap.wrap(line, width, initial_indent="  ", subsequent_indent=" " * 14)
     out += ["", "Brokers that likely or possibly hold your records:"]
     for b in audit.brokers:
@@ -48,32 +49,32 @@ def terminal(audit: Audit, *, width: int = 88, reasons: bool = True) -> str:
         out.append(f"  [{MARK[b.likelihood]}] {b.name}{tie}")
         if reasons:
             for r in b.reasons[:2]:
-                out += _wrap(r.text, "      - ", width)
+                out += _wrap(words.reason(r), "      - ", width)
     out += ["", "What to do first:"]
     for n, action in enumerate(audit.plan, 1):
-        out += _action_lines(n, action, width)
+        out += _action_lines(n, action, words.title(action), width)
     out += ["", "What this cannot know:"]
-    for line in audit.cannot_know:
+    for line in words.cannot_know(audit):
         out += _wrap(line, "  - ", width)
     return "\n".join(out) + "\n"
 
 
-def _action_lines(n: int, action: Action, width: int) -> list[str]:
-    lines = _wrap(action.title, f"  {n}. ", width)
+def _action_lines(n: int, action: Action, title: str, width: int) -> list[str]:
+    lines = _wrap(title, f"  {n}. ", width)
     for m in action.methods[:3]:
         covers = f" ({m.covers})" if m.covers else ""
         lines += _wrap(f"{m.kind.replace('_', ' ')}: {m.contact}{covers}", "       ", width)
     return lines
 
 
-def markdown(audit: Audit) -> str:
+def markdown(audit: Audit, words: Wording) -> str:
     names = {b.id: b.name for b in audit.brokers}
     out = [
         "# Your likely data-broker exposure",
         "",
-        f"**{md(audit.headline)}**",
+        f"**{md(words.headline(audit))}**",
         "",
-        f"_{md(audit.based_on)}_",
+        f"_{md(words.based_on(audit))}_",
         "",
         "## By data category",
         "",
@@ -82,24 +83,24 @@ def markdown(audit: Audit) -> str:
     ]
     for c in audit.categories:
         listed = ", ".join(md(names.get(b, b)) for b in c.brokers)
-        out.append(f"| {md(c.name)} | {c.level.value} | {listed} |")
+        out.append(f"| {md(words.category(c))} | {c.level.value} | {listed} |")
     out += ["", "## Brokers", ""]
     for b in audit.brokers:
         if b.likelihood in (Likelihood.LIKELY, Likelihood.POSSIBLE):
-            out += _broker_md(b)
+            out += _broker_md(b, words)
     out += ["## Action plan", ""]
     for n, action in enumerate(audit.plan, 1):
-        out.append(f"{n}. **{md(action.title)}**")
-        out += [f"   - {md(step)}" for step in action.steps]
+        out.append(f"{n}. **{md(words.title(action))}**")
+        out += [f"   - {md(step)}" for step in words.steps(action)]
         out += [f"   - {md(m.kind.replace('_', ' '))}: {md(m.contact)}" for m in action.methods]
     out += ["", "## What this cannot know", ""]
-    out += [f"- {md(line)}" for line in audit.cannot_know]
+    out += [f"- {md(line)}" for line in words.cannot_know(audit)]
     return "\n".join(out) + "\n"
 
 
-def _broker_md(b: BrokerResult) -> list[str]:
+def _broker_md(b: BrokerResult, words: Wording) -> list[str]:
     lines = [f"### {md(b.name)}: {b.likelihood.value}", ""]
     for r in b.reasons:
         cites = "; ".join(f"[{md(s.title)}]({s.url.replace(')', '%29')})" for s in r.sources)
-        lines.append(f"- {md(r.text)}" + (f" ({cites})" if cites else ""))
+        lines.append(f"- {md(words.reason(r))}" + (f" ({cites})" if cites else ""))
     return [*lines, ""]

@@ -14,7 +14,7 @@ from typing import Any
 from reportlab.platypus import PageBreak, Spacer
 
 from broker_catalog.catalog import Catalog
-from exposure.reports.pdfkit import Heading, ReportDoc, bar_chart, link, para, styles
+from exposure.pdf.kit import Heading, ReportDoc, bar_chart, link, para, styles
 from exposure.workshop.session import Tallies
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from reportlab.platypus import PageBreak
 
 from broker_catalog.catalog import Catalog
-from exposure.reports.pdfkit import Heading, ReportDoc, para, styles
+from exposure.pdf.kit import Heading, ReportDoc, para, styles
 
 
 def handouts(catalog: Catalog) -> bytes:

@@ -19,7 +19,8 @@ from broker_catalog.catalog import Catalog
 from broker_catalog.schema import Likelihood
 from exposure.engine.result import Action, Audit
 from exposure.ledger.store import Request
-from exposure.reports.pdfkit import Heading, ReportDoc, bar_chart, link, para, styles
+from exposure.pdf.kit import Heading, ReportDoc, bar_chart, link, para, styles
+from exposure.render.wording import Wording
 
 CHECKBOX = "\u2610"
 
@@ -44,41 +45,41 @@ def _cover(audit: Audit, today: dt.date, s: dict[str, Any]) -> list[Any]:
     ]
 
 
-def _summary(audit: Audit, s: dict[str, Any]) -> list[Any]:
+def _summary(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
     cats = [c for c in audit.categories if c.level is not Likelihood.UNKNOWN]
     chart = bar_chart(
-        [f"{c.level.value.upper()}: {c.name}" for c in cats],
+        [f"{c.level.value.upper()}: {w.category(c)}" for c in cats],
         [len(c.brokers) for c in cats],
         caption="Brokers that likely or possibly hold your records, by data category",
     )
-    story: list[Any] = [Heading("Summary", s["h1"], 0), para(audit.headline, s["h2"]), chart]
+    story: list[Any] = [Heading("Summary", s["h1"], 0), para(w.headline(audit), s["h2"]), chart]
     story.append(Heading("Top five actions", s["h2"], 1))
-    story += [para(f"{n}. {a.title}", s["body"]) for n, a in enumerate(audit.plan[:5], 1)]
+    story += [para(f"{n}. {w.title(a)}", s["body"]) for n, a in enumerate(audit.plan[:5], 1)]
     story.append(PageBreak())
     return story
 
 
-def _categories(audit: Audit, catalog: Catalog, s: dict[str, Any]) -> list[Any]:
+def _categories(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
     names = {b.id: b for b in audit.brokers}
     story: list[Any] = [Heading("By data category", s["h1"], 0)]
     for result in audit.categories:
         if not result.brokers:
             continue
-        category = catalog.category_by_id[result.id]
+        category = w.catalog.category_by_id[result.id]
         story.append(Heading(f"{category.name}: {result.level.value}", s["h2"], 1))
         story.append(para(category.description, s["body"]))
         story.append(para(f"Why it matters: {category.why_it_matters}", s["body"]))
         for broker_id in result.brokers:
             broker = names[broker_id]
-            reason = broker.reasons[0].text if broker.reasons else ""
+            reason = w.reason(broker.reasons[0]) if broker.reasons else ""
             story.append(para(f"{broker.name} ({broker.likelihood.value}). {reason}", s["small"]))
     story.append(PageBreak())
     return story
 
 
-def _action(action: Action, s: dict[str, Any]) -> list[Any]:
-    story: list[Any] = [Heading(action.title, s["h2"], 1)]
-    story += [para(f"{CHECKBOX}  {step}", s["box"]) for step in action.steps]
+def _action(action: Action, w: Wording, s: dict[str, Any]) -> list[Any]:
+    story: list[Any] = [Heading(w.title(action), s["h2"], 1)]
+    story += [para(f"{CHECKBOX}  {step}", s["box"]) for step in w.steps(action)]
     for method in action.methods:
         label = method.kind.replace("_", " ")
         if method.contact.startswith("https://"):
@@ -95,19 +96,19 @@ def _action(action: Action, s: dict[str, Any]) -> list[Any]:
     return story
 
 
-def _plan(audit: Audit, catalog: Catalog, s: dict[str, Any]) -> list[Any]:
+def _plan(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
     story: list[Any] = [Heading("How to get out", s["h1"], 0)]
     for action in audit.plan:
         if action.kind != "no_consumer_route":
-            story += _action(action, s)
+            story += _action(action, w, s)
     blocked = [a for a in audit.plan if a.kind == "no_consumer_route"]
     if blocked:
         story.append(Heading("What cannot be opted out of, and what helps instead", s["h1"], 0))
         for action in blocked:
-            story.append(Heading(action.title, s["h2"], 1))
-            story += [para(step, s["body"]) for step in action.steps]
+            story.append(Heading(w.title(action), s["h2"], 1))
+            story += [para(step, s["body"]) for step in w.steps(action)]
             for broker_id in action.brokers:
-                opt = catalog.by_id[broker_id].opt_out
+                opt = w.catalog.by_id[broker_id].opt_out
                 if opt is not None and opt.cannot_opt_out != "unknown":
                     story.append(para(f"Cannot opt out of: {opt.cannot_opt_out}", s["small"]))
     story.append(PageBreak())
@@ -132,7 +133,7 @@ def _ledger(requests: Sequence[Request], s: dict[str, Any]) -> list[Any]:
     return [Heading("Your requests", s["h1"], 0), table, PageBreak()]
 
 
-def _sources(audit: Audit, s: dict[str, Any]) -> list[Any]:
+def _sources(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
     seen: dict[str, str] = {}
     for broker in audit.brokers:
         for reason in broker.reasons:
@@ -143,8 +144,8 @@ def _sources(audit: Audit, s: dict[str, Any]) -> list[Any]:
         link(title, url, s["small"]) for url, title in sorted(seen.items(), key=lambda i: i[1])
     ]
     story.append(Heading("What this estimate rests on", s["h1"], 0))
-    story.append(para(audit.based_on, s["body"]))
-    story += [para(f"It cannot know: {line}", s["body"]) for line in audit.cannot_know]
+    story.append(para(w.based_on(audit), s["body"]))
+    story += [para(f"It cannot know: {line}", s["body"]) for line in w.cannot_know(audit)]
     return story
 
 
@@ -154,17 +155,19 @@ def individual_report(
     *,
     requests: Sequence[Request] = (),
     today: dt.date,
+    words: Wording | None = None,
 ) -> bytes:
     s = styles()
+    w = words or Wording(catalog)
     story = (
         _cover(audit, today, s)
-        + _summary(audit, s)
-        + _categories(audit, catalog, s)
-        + _plan(audit, catalog, s)
+        + _summary(audit, w, s)
+        + _categories(audit, w, s)
+        + _plan(audit, w, s)
     )
     if requests:
         story += _ledger(requests, s)
-    story += _sources(audit, s)
+    story += _sources(audit, w, s)
     buffer = io.BytesIO()
     ReportDoc(
         buffer, title="Your likely data-broker exposure", subject="Exposure report"

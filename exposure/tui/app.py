@@ -276,16 +276,21 @@ class ExposureApp(App[None]):
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="report")
     def export_report(self, path: Path) -> None:
-        from exposure.tui import ledger_io
+        from exposure.app import requests as ledger
+        from exposure.app.report import write_report
         from exposure.tui.vault_bridge import session_vault
 
         session = self.session
         requests: list[Request] = []
-        if session.source == "saved" and ledger_io.has_ledger(session.vault_path):
-            vault = session_vault(self, session)
-            requests, _histories = ledger_io.load(vault, today=session.today)
-        ledger_io.write_report(
-            session.known_audit, session.known_catalog, path, requests=requests, today=session.today
+        if session.source == "saved" and ledger.has_ledger(session.vault_path):
+            requests = ledger.requests(session_vault(self, session), today=session.today)
+        write_report(
+            path,
+            session.known_audit,
+            session.known_catalog,
+            requests=requests,
+            today=session.today,
+            words=session.words,
         )
         self.post_message(ReportWritten(path, len(requests)))
 

@@ -7,10 +7,10 @@ cannot inject links or formatting; only the record's own https source URLs becom
 
 from __future__ import annotations
 
-from broker_catalog.catalog import Catalog
 from broker_catalog.schema import Broker, OptOut, Verification
 from exposure.engine.result import BrokerResult
 from exposure.render.audit_text import md
+from exposure.render.wording import Wording
 from exposure.tui.i18n import _
 from exposure.tui.words import LEVEL_WORDS
 
@@ -37,7 +37,8 @@ def _link(title: str, url: str) -> str:
     return f"[{md(title)}]({url.replace(')', '%29').replace(' ', '%20')})"
 
 
-def broker_markdown(broker: Broker, result: BrokerResult | None, catalog: Catalog) -> str:
+def broker_markdown(broker: Broker, result: BrokerResult | None, words: Wording) -> str:
+    catalog = words.catalog
     level = LEVEL_WORDS[result.likelihood] if result else _("not estimated")
     out = [f"# {md(broker.name)}", "", _("**Likelihood:** {level}").format(level=level), ""]
     if broker.brands:
@@ -54,7 +55,7 @@ def broker_markdown(broker: Broker, result: BrokerResult | None, catalog: Catalo
     reasons = result.reasons if result else ()
     for reason in reasons:
         cites = "; ".join(_link(s.title, s.url) for s in reason.sources)
-        out.append(f"- {md(reason.text)}" + (f" ({cites})" if cites else ""))
+        out.append(f"- {md(words.reason(reason))}" + (f" ({cites})" if cites else ""))
     if not reasons:
         out.append(_("Your answers give no particular reason for this broker."))
     out += ["", f"## {_('Government ties')}", ""]

@@ -17,6 +17,7 @@ from exposure.tui.session import Source
 if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
     from exposure.engine.result import Audit
+    from exposure.ledger.lifecycle import Status
     from exposure.ledger.store import Event, Request
     from exposure.letters.draft import Letter
     from exposure.profile.model import Profile
@@ -104,6 +105,7 @@ class FollowupWritten(Message):
     request_id: int
     step: str
     paths: list[Path]
+    mark_as: Status
 
 
 @dataclass

@@ -19,8 +19,8 @@ from broker_catalog.schema import LifeFact
 from exposure.atomic import ensure_private_dir, write_atomic
 from exposure.errors import ExposureError
 from exposure.letters.draft import draft_letter
-from exposure.letters.pdf import pdf_bytes
 from exposure.limits import MAX_PARTICIPANTS_CSV, MAX_ROWS_PER_ADD
+from exposure.pdf.letters import pdf_bytes
 from exposure.profile.answers import check_answer, parse_answer
 from exposure.profile.model import Profile
 

@@ -21,7 +21,7 @@ from broker_catalog.limits import read_bytes_limited
 from broker_catalog.schema import Likelihood
 from exposure.atomic import make_private_dirs, write_atomic
 from exposure.engine import audit
-from exposure.engine.result import LETTER_ACTIONS
+from exposure.engine.targets import letter_targets
 from exposure.errors import ExposureError
 from exposure.limits import MAX_LIST, MAX_PARTICIPANTS, MAX_WORKSHOP_FILE
 from exposure.profile.model import Profile
@@ -161,7 +161,7 @@ def tally(tallies: Tallies, profile: Profile, catalog: Catalog) -> list[str]:
     tallies.brokers.update(b.id for b in likely)
     if any(b.action == "no_consumer_route" for b in likely):
         tallies.no_route += 1
-    return [b.id for b in likely if b.action in LETTER_ACTIONS]
+    return letter_targets(result)
 
 
 def save(path: Path, tallies: Tallies) -> None:

@@ -91,9 +91,20 @@ def test_a_folder_named_like_a_broker_file(minimal_catalog: Path) -> None:
 
 
 def test_report_into_a_missing_folder(tmp_path: Path) -> None:
+    # The use-case layer creates a missing folder for a report (exposure/app/output.py); every
+    # folder it creates is private, and the report 0600.
     target = tmp_path / "no" / "such" / "dir" / "r.pdf"
-    assert_refused(run("report", "--demo", "--out", target), target.parent)
-    assert not (tmp_path / "no").exists()
+    assert run("report", "--demo", "--out", target).code == 0
+    for folder in (tmp_path / "no", tmp_path / "no" / "such", target.parent):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_report_below_a_file(tmp_path: Path) -> None:
+    file = tmp_path / "file"
+    file.write_text("a file, not a folder\n")
+    assert_refused(run("report", "--demo", "--out", file / "r.pdf"), file)
+    assert file.read_text() == "a file, not a folder\n"
 
 
 def test_demo_out_below_a_file(tmp_path: Path) -> None:

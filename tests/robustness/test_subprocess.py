@@ -24,16 +24,13 @@ def cases(tmp_path: Path) -> dict[str, tuple[list[str | Path], Path]]:
     return {
         "nested profile": (["audit", "--profile", deep], deep),
         "bad answer": (["audit", "--profile", bad], bad),
-        "missing folder": (
-            ["report", "--demo", "--out", tmp_path / "no" / "r.pdf"],
-            tmp_path / "no",
-        ),
+        "below a file": (["report", "--demo", "--out", deep / "r.pdf"], deep),
         "damaged workshop": (["workshop", "close", workshop], workshop),
     }
 
 
 @pytest.mark.parametrize(
-    "case", ["nested profile", "bad answer", "missing folder", "damaged workshop"]
+    "case", ["nested profile", "bad answer", "below a file", "damaged workshop"]
 )
 def test_a_real_process_answers_in_one_line(
     cases: dict[str, tuple[list[str | Path], Path]], case: str

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from exposure.errors import ExposureError
-from exposure.letters.smtp import Security, Server
+from exposure.mail.smtp import Security, Server
 from exposure.tui.i18n import _
 
 SECURITY: tuple[tuple[str, Security], ...] = (

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
-from exposure.letters.outputs import FORMATS, Format
+from exposure.app.letter_files import FORMATS, Format
 from exposure.tui.i18n import _
 from exposure.tui.widgets.toggles import MarkedCheckbox
 

@@ -29,7 +29,9 @@ class BrokerScreen(JourneyScreen):
     def compose(self) -> ComposeResult:
         catalog = self.session.known_catalog
         broker = catalog.by_id[self.broker_id]
-        text = broker_markdown(broker, self.session.broker_result(self.broker_id), catalog)
+        text = broker_markdown(
+            broker, self.session.broker_result(self.broker_id), self.session.words
+        )
         yield Header()
         with VerticalScroll(id="broker-detail"):
             yield Markdown(text)

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from broker_catalog.schema import Likelihood
 from exposure.engine.result import Action, Audit
+from exposure.render.wording import Wording
 from exposure.tui.i18n import _
 from exposure.tui.screens.base import JourneyScreen
 from exposure.tui.session import Session
@@ -21,13 +22,13 @@ from exposure.tui.widgets.level import level
 from exposure.tui.words import ACTION_WORDS, effort_words
 
 
-def _plan_option(n: int, action: Action) -> Option:
+def _plan_option(n: int, action: Action, words: Wording) -> Option:
     what = ACTION_WORDS[action.kind]
     more = len(action.brokers) - 1
     extra = _(" (+{n} more brokers)").format(n=more) if more > 0 else ""
     prompt = Content.assemble(
         (f"{n:>2}. ", "bold"),
-        action.title,
+        words.title(action),
         extra,
         "\n    ",
         (f"{what} · {effort_words(action.effort)}", "$text-muted"),
@@ -54,7 +55,7 @@ class DashboardScreen(JourneyScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(self.audit.headline, id="headline", markup=False)
+        yield Static(self.session.words.headline(self.audit), id="headline", markup=False)
         demo = self.session.source == "demo"
         yield Static(
             _("Demo: a fictional person. ") * demo
@@ -70,7 +71,10 @@ class DashboardScreen(JourneyScreen):
                     yield OptionList(id="broker-list")
             with TabPane(_("Action plan (A)"), id="plan"):
                 yield OptionList(
-                    *(_plan_option(n, a) for n, a in enumerate(self.audit.plan, 1)),
+                    *(
+                        _plan_option(n, a, self.session.words)
+                        for n, a in enumerate(self.audit.plan, 1)
+                    ),
                     id="plan-list",
                 )
         yield Footer()

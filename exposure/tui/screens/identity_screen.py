@@ -13,10 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Input, Static
 
+from exposure.app.letter_targets import needed_identity
 from exposure.tui.i18n import _
 from exposure.tui.screens.base import JourneyScreen
 from exposure.tui.screens.preview_screen import PreviewScreen
-from exposure.tui.session import Session, needed_identity
+from exposure.tui.session import Session
 from exposure.tui.widgets.identity_form import IdentityForm
 
 

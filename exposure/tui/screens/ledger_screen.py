@@ -18,10 +18,10 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
+from exposure.app import requests as ledger_io
 from exposure.errors import ExposureError
 from exposure.ledger.lifecycle import NEXT, Status, TransitionError, check_transition
 from exposure.ledger.store import Event, Request
-from exposure.tui import ledger_io
 from exposure.tui.dialogs.mark_dialog import MarkChoice, MarkDialog
 from exposure.tui.dialogs.path_dialog import PathDialog
 from exposure.tui.dialogs.status_dialog import StatusDialog
@@ -230,6 +230,7 @@ class LedgerScreen(JourneyScreen):
             vault,
             request_id,
             status,
+            on=self.session.today,
             today=self.session.today,
             note=choice.note,
             reason=choice.reason,
@@ -279,19 +280,19 @@ class LedgerScreen(JourneyScreen):
     @work(thread=True, exit_on_error=False, group="ledger-files")
     def followup(self, request_id: int, choice: WriteChoice) -> None:
         vault = session_vault(self.app, self.session)
-        step, paths = ledger_io.write_followup(
+        formats = [f for f in choice.formats if f in ledger_io.FOLLOWUP_FORMATS]
+        done = ledger_io.follow_up(
             vault,
             request_id,
             choice.folder,
-            choice.formats,
+            formats,
             self.session.known_catalog,
             self.session.profile,
             today=self.session.today,
         )
-        self.post_message(FollowupWritten(request_id, step, paths))
+        self.post_message(FollowupWritten(request_id, done.step, done.paths, done.mark_as))
 
     def on_followup_written(self, event: FollowupWritten) -> None:
-        then = Status.FOLLOW_UP_SENT if event.step == "reminder" else Status.COMPLAINT_FILED
         self.notify(
             _(
                 "Wrote the {step} ({n} file(s)) to {folder}. When you have sent it, press O "
@@ -300,7 +301,7 @@ class LedgerScreen(JourneyScreen):
                 step=STEP_WORDS[event.step],
                 n=len(event.paths),
                 folder=event.paths[0].parent if event.paths else "",
-                then=STATUS_WORDS[then],
+                then=STATUS_WORDS[event.mark_as],
             ),
             title=_("Done"),
             timeout=15,

@@ -24,8 +24,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from exposure.errors import ExposureError
-from exposure.letters import outputs
+from exposure.app import letter_files as outputs
 from exposure.letters.draft import Letter
 from exposure.tui.dialogs.confirm_dialog import ConfirmDialog
 from exposure.tui.dialogs.send_dialog import SendChoice, SendDialog
@@ -77,22 +76,18 @@ class PreviewScreen(JourneyScreen):
     @work(thread=True, exit_on_error=False, group="requests")
     def draft(self) -> None:
         """Draft every chosen broker's letter; a broker that cannot be drafted is skipped."""
-        from exposure.letters.draft import draft_letter
+        from exposure.app.letters import draft_letters
 
-        catalog = self.session.known_catalog
-        letters: list[Letter] = []
-        skipped: list[str] = []
         bar = self.bar
-        for n, broker_id in enumerate(self.brokers, 1):
-            broker = catalog.by_id[broker_id]
-            try:
-                letters.append(
-                    draft_letter(broker, self.session.profile, catalog, today=self.session.today)
-                )
-            except ExposureError as exc:
-                skipped.append(f"{broker.name}: {exc.message}")
-            self.app.call_from_thread(bar.update, progress=n)
-        self.post_message(LettersDrafted(letters, skipped))
+        drafted = draft_letters(
+            self.session.profile,
+            self.session.known_catalog,
+            self.brokers,
+            today=self.session.today,
+            progress=lambda n: self.app.call_from_thread(bar.update, progress=n),
+        )
+        skipped = [f"{s.broker_name}: {s.why}" for s in drafted.skipped]
+        self.post_message(LettersDrafted(list(drafted.letters), skipped))
 
     def on_letters_drafted(self, event: LettersDrafted) -> None:
         self.letters = event.letters
@@ -158,10 +153,10 @@ class PreviewScreen(JourneyScreen):
             self.app.call_from_thread(bar.update, progress=done, total=total)
 
         identity = self.session.profile.identity
-        paths = outputs.write_letters(
-            choice.folder, self.letters, choice.formats, catalog, identity, progress
+        written = outputs.write_letters(
+            choice.folder, self.letters, choice.formats, catalog, identity, progress=progress
         )
-        self.post_message(LettersWritten(choice.folder, paths))
+        self.post_message(LettersWritten(choice.folder, list(written.paths)))
 
     def on_letters_written(self, event: LettersWritten) -> None:
         self.query_one("#preview-status", Static).update(
@@ -191,7 +186,7 @@ class PreviewScreen(JourneyScreen):
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="ledger")
     def record(self, sent: tuple[str, ...]) -> None:
-        from exposure.tui import ledger_io
+        from exposure.app import requests as ledger_io
         from exposure.tui.vault_bridge import session_vault
 
         vault = session_vault(self.app, self.session)
@@ -246,15 +241,11 @@ class PreviewScreen(JourneyScreen):
 
     @work(thread=True, exit_on_error=False, group="requests")
     def send(self, choice: SendChoice) -> None:
-        from exposure.letters.smtp import send
+        from exposure.app.sending import send_letters
 
         identity = self.session.profile.identity
-        pairs = [(x.broker_id, outputs.email_for(x, identity)) for x in self.letters]
-        emails = [(broker_id, m) for broker_id, m in pairs if m is not None]
-        recipients = send(choice.server, [m for _id, m in emails], choice.password)
-        # send() goes in order and raises at the first refusal: these are the ones that went.
-        brokers = [broker_id for broker_id, _m in emails[: len(recipients)]]
-        self.post_message(EmailsSent(recipients, brokers))
+        sent = send_letters(choice.server, self.letters, identity, choice.password)
+        self.post_message(EmailsSent(sent.recipients, sent.brokers))
 
     def on_emails_sent(self, event: EmailsSent) -> None:
         self.notify(

@@ -10,10 +10,12 @@ from textual.content import Content
 from textual.widgets import Footer, Header, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from exposure.app.letter_targets import request_candidates
+from exposure.engine.targets import letter_targets
 from exposure.tui.i18n import _
 from exposure.tui.screens.base import JourneyScreen
 from exposure.tui.screens.identity_screen import IdentityScreen
-from exposure.tui.session import Session, planned_brokers, request_candidates
+from exposure.tui.session import Session
 from exposure.tui.widgets.level import level
 from exposure.tui.widgets.toggles import MarkedSelectionList
 from exposure.tui.words import ACTION_WORDS
@@ -32,7 +34,7 @@ class RequestsScreen(JourneyScreen):
         candidates = request_candidates(session.known_audit, session.known_catalog)
         # Brokers the person asked for from a detail page come first, then the plan's.
         self.candidates = list(dict.fromkeys([*session.chosen, *candidates]))
-        self.preselected = set(planned_brokers(session.known_audit)) | set(session.chosen)
+        self.preselected = set(letter_targets(session.known_audit)) | set(session.chosen)
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -7,7 +7,6 @@ validated by the same pydantic model as profile files, so the TUI cannot store w
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 
 from pydantic import ValidationError
@@ -15,14 +14,15 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Select, Static
 
+from broker_catalog import patterns
 from broker_catalog.schema import US_STATES, IdentityField
+from exposure.app.letter_targets import OPTIONAL_FIELDS
 from exposure.profile.model import Address, Identity
 from exposure.tui.i18n import _
-from exposure.tui.session import OPTIONAL_FIELDS
 
-_ZIP = re.compile(r"^\d{5}(?:-\d{4})?$")
-_PHONE = re.compile(r"^\+?[0-9][0-9 ().-]{6,20}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_ZIP = patterns.ZIP_RE
+_PHONE = patterns.PHONE_RE
+_EMAIL = patterns.EMAIL_RE
 
 # input id -> (label, check); a check returns an error message or None.
 Check = Callable[[str], str | None]

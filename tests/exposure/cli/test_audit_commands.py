@@ -51,18 +51,25 @@ def test_audit_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str])
     assert code == 0
     data = json.loads(out)
     assert set(data) == {
-        "headline", "based_on", "cannot_know", "catalog", "not_assessed", "categories",
-        "brokers", "plan",
+        "format", "version", "headline", "based_on", "cannot_know", "cannot_know_text",
+        "counts", "catalog", "not_assessed", "categories", "brokers", "plan",
     }  # fmt: skip
+    assert (data["format"], data["version"]) == ("exposure-audit", 2)
     broker = data["brokers"][0]
     assert set(broker) == {
         "id", "name", "likelihood", "categories", "quality", "reasons", "immigration_ties", "action"
     }  # fmt: skip
     assert broker["likelihood"] == "likely"
-    assert broker["reasons"][0]["sources"][0]["url"].startswith("https://")
+    reason = broker["reasons"][0]
+    assert reason["sources"][0]["url"].startswith("https://")
+    assert reason["code"] in {"fact_trigger", "unknown_fact", "baseline", "government_tie"}
+    assert reason["params"]["broker"] == broker["id"]
+    assert reason["text"]  # the rendered sentence travels with the code
     assert set(data["plan"][0]) >= {
         "kind",
         "title",
+        "lead",
+        "law",
         "brokers",
         "steps",
         "impact",

@@ -163,3 +163,47 @@ def test_a_reopened_vault_sees_the_same_ledger(ledger: Ledger, vault: Vault) -> 
     ledger.close()
     again = Ledger.open(open_vault(vault.path))
     assert again.get(request_id, today=SENT).broker_name == "Acxiom LLC"
+
+
+def test_the_ledger_closes_itself_as_a_context_manager(vault: Vault) -> None:
+    with Ledger.open(vault) as ledger:
+        request_id = _add(ledger)
+    with pytest.raises(sqlite3.ProgrammingError):
+        ledger.get(request_id, today=SENT)  # closed on leaving the block
+
+
+def test_two_writers_cannot_both_make_the_same_transition(vault: Vault) -> None:
+    """The transition check reads the status inside the write transaction: a second writer
+    that raced the first waits for the lock, then sees the first one's event and is refused,
+    instead of appending a second 'sent'."""
+    import threading
+
+    with Ledger.open(vault) as first:
+        request_id = _add(first)
+    other = sqlite3.connect(vault.path / FILE, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another writer holds the lock, about to mark it sent
+    other.execute(
+        "INSERT INTO events (request_id, at, on_date, status) VALUES (?, ?, ?, 'sent')",
+        (request_id, "2026-11-20T00:00:00+00:00", SENT.isoformat()),
+    )
+    outcome: list[BaseException | None] = []
+
+    def mark_sent() -> None:
+        try:
+            with Ledger.open(vault) as second:
+                second.mark(request_id, Status.SENT, on=SENT)
+            outcome.append(None)
+        except BaseException as exc:  # reported to the test thread
+            outcome.append(exc)
+
+    racer = threading.Thread(target=mark_sent)
+    racer.start()
+    racer.join(0.5)  # it is now waiting for the lock, or (before the fix) past its check
+    other.execute("COMMIT")
+    racer.join(10)
+    other.close()
+    assert len(outcome) == 1
+    assert isinstance(outcome[0], TransitionError)
+    with Ledger.open(vault) as ledger:
+        statuses = [e.status for e in ledger.history(request_id)]
+    assert statuses == [Status.DRAFTED, Status.SENT]

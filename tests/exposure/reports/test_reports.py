@@ -15,6 +15,7 @@ import pytest
 from broker_catalog import load_catalog
 from exposure.engine import audit
 from exposure.profile.files import demo_profile
+from exposure.render.wording import Wording
 from exposure.reports.aggregate import aggregate_report, shown
 from exposure.reports.handouts import handouts
 from exposure.reports.individual import individual_report
@@ -38,7 +39,7 @@ def test_the_individual_report_says_what_it_must_and_holds_no_identity() -> None
     result = audit(profile, CATALOG)
     pdf = individual_report(result, CATALOG, today=TODAY)
     text = _text(pdf)
-    assert result.headline in text
+    assert Wording(CATALOG).headline(result) in text
     assert "Top five actions" in text
     assert "What cannot be opted out of" in text
     assert "Sources" in text

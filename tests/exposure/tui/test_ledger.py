@@ -13,13 +13,13 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from broker_catalog.catalog import Catalog
+from exposure.app import requests as ledger_io
 from exposure.ledger.lifecycle import Status
 from exposure.ledger.store import Ledger
 from exposure.letters.draft import draft_letter
 from exposure.profile.files import demo_profile
 from exposure.profile.model import Profile
 from exposure.profile.store import save_to_vault
-from exposure.tui import ledger_io
 from exposure.tui.app import ExposureApp
 from exposure.tui.dialogs.mark_dialog import MarkDialog
 from exposure.tui.dialogs.passphrase_dialog import PassphraseDialog
@@ -53,7 +53,8 @@ def record(vault: Vault, catalog: Catalog, broker_id: str, on: dt.date = LONG_AG
     profile = demo_profile()
     letter = draft_letter(catalog.by_id[broker_id], profile, catalog, today=on)
     done = ledger_io.record_letters(vault, [letter], catalog, profile, today=on, recorded={})
-    return done.ids[broker_id]
+    request_id: int = done.ids[broker_id]
+    return request_id
 
 
 def statuses(vault: Vault) -> dict[str, Status]:

@@ -1,45 +1,26 @@
-"""The TUI's Textual-free rules: who gets a letter, which details they need, what is shown."""
+"""The TUI's Textual-free parts: what a broker page, a preview and the effort words show."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from broker_catalog.catalog import Catalog
-from broker_catalog.schema import IdentityField
+from exposure.app.letter_files import write_letters
 from exposure.engine import audit
 from exposure.letters.draft import draft_letter
-from exposure.letters.outputs import write_letters
 from exposure.profile.files import demo_profile
+from exposure.render.wording import Wording
 from exposure.tui.broker_text import broker_markdown
 from exposure.tui.letter_preview import letter_preview
-from exposure.tui.session import needed_identity, planned_brokers, request_candidates
 from exposure.tui.words import LEVEL_WORDS, effort_words
 
 from .conftest import TODAY
 
 
-def test_the_plan_preselects_only_brokers_a_letter_can_reach(catalog: Catalog) -> None:
-    result = audit(demo_profile(), catalog)
-    planned = planned_brokers(result)
-    routes = {a.kind for a in result.plan for b in a.brokers if b in planned}
-    assert planned
-    assert routes <= {"opt_out", "fcra_disclosure_and_freeze", "state_law_request"}
-    candidates = request_candidates(result, catalog)
-    assert candidates[: len(planned)] == planned
-    assert len(set(candidates)) == len(candidates)
-
-
-def test_only_the_fields_the_chosen_brokers_need(catalog: Catalog) -> None:
-    assert needed_identity(catalog, ["gravy-analytics"]) == []
-    fields = needed_identity(catalog, ["nctue"])
-    assert IdentityField.FULL_NAME in fields
-    assert all(f is not IdentityField.SSN for f in fields)
-
-
 def test_broker_page_has_reasons_ties_and_a_way_out(catalog: Catalog) -> None:
     result = audit(demo_profile(), catalog)
     nctue = next(b for b in result.brokers if b.id == "nctue")
-    text = broker_markdown(catalog.by_id["nctue"], nctue, catalog)
+    text = broker_markdown(catalog.by_id["nctue"], nctue, Wording(catalog))
     for heading in ("What it holds", "How you ended up there", "Government ties", "How to get out"):
         assert f"## {heading}" in text
     assert LEVEL_WORDS[nctue.likelihood] in text
@@ -47,7 +28,7 @@ def test_broker_page_has_reasons_ties_and_a_way_out(catalog: Catalog) -> None:
 
 
 def test_no_consumer_route_says_what_helps_instead(catalog: Catalog) -> None:
-    text = broker_markdown(catalog.by_id["flock-safety"], None, catalog)
+    text = broker_markdown(catalog.by_id["flock-safety"], None, Wording(catalog))
     assert "No consumer route" in text
     assert "What helps instead" in text
 
@@ -56,7 +37,9 @@ def test_preview_and_files_carry_the_letter(catalog: Catalog, tmp_path: Path) ->
     profile = demo_profile()
     letter = draft_letter(catalog.by_id["nctue"], profile, catalog, today=TODAY)
     assert letter.subject in letter_preview(letter)
-    paths = write_letters(tmp_path / "out", [letter], ("pdf", "txt"), catalog, profile.identity)
+    paths = write_letters(
+        tmp_path / "out", [letter], ("pdf", "txt"), catalog, profile.identity
+    ).paths
     assert sorted(p.suffix for p in paths) == [".pdf", ".txt"]
     assert all(p.stat().st_mode & 0o777 == 0o600 for p in paths)
 

@@ -19,7 +19,7 @@ from exposure.letters.draft import Letter, template
 def authorization_pdf(
     agent: Agent, person: str, letters: Sequence[Letter], catalog: Catalog
 ) -> bytes:
-    from exposure.reports.pdfkit import Heading, ReportDoc, para, styles
+    from exposure.pdf.kit import Heading, ReportDoc, para, styles
 
     s = styles()
     tpl = template("agent-authorization")

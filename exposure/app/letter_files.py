@@ -7,11 +7,12 @@ folder. The terminal app calls this from thread workers: PDF builds are slow.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from exposure.errors import ExposureError
+from exposure.app.output import OutputError, inside, private_folder, write_file
 
 if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
@@ -19,14 +20,20 @@ if TYPE_CHECKING:
     from exposure.letters.draft import Letter
     from exposure.profile.model import Identity
 
+__all__ = ["EXTENSIONS", "FORMATS", "Format", "OutputError", "Written", "write_letters"]
+
 Format = Literal["pdf", "eml", "txt", "guide"]
 FORMATS: tuple[Format, ...] = ("pdf", "eml", "txt", "guide")
 EXTENSIONS: dict[Format, str] = {"pdf": "pdf", "eml": "eml", "txt": "txt", "guide": "guide.txt"}
 Progress = Callable[[int, int], None]
 
 
-class OutputError(ExposureError):
-    """A file could not be written where the person asked."""
+@dataclass(frozen=True)
+class Written:
+    """The files written, and the letters that got no e-mail draft (broker ids)."""
+
+    paths: tuple[Path, ...]
+    no_email: tuple[str, ...]
 
 
 def sender(identity: Identity | None) -> tuple[str, str] | None:
@@ -46,7 +53,7 @@ def render(
 ) -> bytes | None:
     """One letter in one format; None when that format does not apply (no e-mail known)."""
     if fmt == "pdf":
-        from exposure.letters.pdf import pdf_bytes
+        from exposure.pdf.letters import pdf_bytes
 
         return pdf_bytes([letter])
     if fmt == "txt":
@@ -66,7 +73,7 @@ def email_for(
 ) -> EmailMessage | None:
     """The e-mail draft, or None when the broker takes no e-mail or the sender has none. An
     agent's letter is sent from the agent's address."""
-    from exposure.letters.email import EmailError, build_email
+    from exposure.mail.message import EmailError, build_email
 
     if agent is not None and letter.agent and agent.email:
         who: tuple[str, str] | None = (agent.name, agent.email)
@@ -80,43 +87,44 @@ def email_for(
         return None
 
 
-def inside(folder: Path, name: str) -> Path:
-    """Defence in depth: never write outside the chosen folder, whatever the name."""
-    path = (folder / name).resolve()
-    if path.parent != folder.resolve() or "/" in name or name.startswith("."):
-        raise OutputError(f"refusing to write {name!r} outside {folder}")
-    return path
-
-
 def write_letters(
     folder: Path,
     letters: Sequence[Letter],
     formats: Sequence[Format],
     catalog: Catalog,
     identity: Identity | None,
+    *,
+    agent: Agent | None = None,
+    merge: bool = False,
     progress: Progress | None = None,
-) -> list[Path]:
-    """Write every letter in every format; report progress as (done, total)."""
-    from exposure.atomic import ensure_private_dir, write_atomic
-
-    try:
-        out = ensure_private_dir(folder.expanduser())
-    except OSError as exc:
-        raise OutputError(f"cannot create the folder {folder}: {exc.strerror}") from None
-    written: list[Path] = []
+) -> Written:
+    """Write every letter in every format, plus the agent's authorization packet when letters
+    go as an agent, and one merged PDF for printing when asked; progress as (done, total)."""
+    out = private_folder(folder)
+    paths: list[Path] = []
+    no_email: list[str] = []
     total = len(letters) * len(formats)
     done = 0
     for letter in letters:
         for fmt in formats:
-            data = render(fmt, letter, catalog, identity)
+            data = render(fmt, letter, catalog, identity, agent=agent)
             if data is not None:
-                path = inside(out, f"{letter.broker_id}-{letter.kind}.{EXTENSIONS[fmt]}")
-                try:
-                    write_atomic(path, data)
-                except OSError as exc:
-                    raise OutputError(f"cannot write {path.name}: {exc.strerror}") from None
-                written.append(path)
+                name = f"{letter.broker_id}-{letter.kind}.{EXTENSIONS[fmt]}"
+                paths.append(write_file(inside(out, name), data))
+            else:
+                no_email.append(letter.broker_id)
             done += 1
             if progress is not None:
                 progress(done, total)
-    return written
+    if agent is not None and any(letter.agent for letter in letters):
+        from exposure.pdf.packet import authorization_pdf
+
+        person = identity.full_name if identity else None
+        packet = authorization_pdf(agent, person or "", letters, catalog)
+        paths.append(write_file(inside(out, "agent-authorization.pdf"), packet))
+    if merge and letters:
+        from exposure.pdf.letters import pdf_bytes
+
+        merged = pdf_bytes(letters, guide_page=False)
+        paths.append(write_file(inside(out, "all-letters.pdf"), merged))
+    return Written(tuple(paths), tuple(no_email))

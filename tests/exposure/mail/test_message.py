@@ -9,7 +9,7 @@ import pytest
 
 from broker_catalog import Catalog
 from exposure.letters.draft import Letter, draft_letter
-from exposure.letters.email import EmailError, build_email
+from exposure.mail.message import EmailError, build_email
 from tests.exposure.letters.people import person
 
 TODAY = dt.date(2026, 11, 20)

@@ -9,7 +9,7 @@ lists the broker's web-form steps. Several letters can go into one PDF for batch
 Text is set directly on the reportlab canvas by a small line breaker (:class:`_Pen`) rather
 than with platypus Paragraphs: letters are plain left-aligned prose, and organisations print
 hundreds at once, so the simpler path is worth its few lines (see docs/performance.md). Every
-value goes through :func:`exposure.letters.fonts.runs`, which picks a font per character and
+value goes through :func:`exposure.pdf.fonts.runs`, which picks a font per character and
 never interprets text as markup.
 """
 
@@ -25,7 +25,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from exposure.letters.draft import Letter
-from exposure.letters.fonts import CHAIN, Run, register, runs
+from exposure.pdf.fonts import CHAIN, Run, register, runs
 
 PAGE_W, PAGE_H = LETTER
 LEFT = 1.0 * inch

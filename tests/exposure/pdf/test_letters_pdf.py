@@ -14,8 +14,8 @@ import pytest
 
 from broker_catalog import Catalog
 from exposure.letters.draft import draft_letter
-from exposure.letters.fonts import GlyphError
-from exposure.letters.pdf import pdf_bytes
+from exposure.pdf.fonts import GlyphError
+from exposure.pdf.letters import pdf_bytes
 from tests.exposure.letters.people import person
 
 TODAY = dt.date(2026, 11, 20)
@@ -102,7 +102,7 @@ def test_a_letter_whose_first_line_is_a_blank_renders_in_a_fresh_process() -> No
         "import datetime as dt; from broker_catalog import load_catalog;"
         "from exposure.profile.files import demo_profile;"
         "from exposure.letters.draft import draft_letter;"
-        "from exposure.letters.pdf import pdf_bytes;"
+        "from exposure.pdf.letters import pdf_bytes;"
         "c = load_catalog(); l = draft_letter(c.by_id['gravy-analytics'], demo_profile(), c,"
         " today=dt.date(2026, 11, 20)); print(len(pdf_bytes([l])) > 1000)"
     )

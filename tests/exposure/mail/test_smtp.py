@@ -16,8 +16,8 @@ from aiosmtpd.controller import Controller
 
 from broker_catalog import Catalog
 from exposure.letters.draft import draft_letter
-from exposure.letters.email import build_email
-from exposure.letters.smtp import SendError, Server, send
+from exposure.mail.message import build_email
+from exposure.mail.smtp import SendError, Server, send
 from tests.exposure.letters.people import person
 
 

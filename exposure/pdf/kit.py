@@ -1,6 +1,6 @@
 """Shared pieces for report PDFs: styles, escaped paragraphs, headings in the outline, charts.
 
-Reports use reportlab's platypus. Every value goes through :func:`exposure.letters.fonts.markup`
+Reports use reportlab's platypus. Every value goes through :func:`exposure.pdf.fonts.markup`
 (escaped, with per-script fonts), and only the tags built here are markup.
 """
 
@@ -20,7 +20,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from exposure.letters.fonts import BOLD, CHAIN, markup, register
+from exposure.pdf.fonts import BOLD, CHAIN, markup, register
 
 BASE = CHAIN[0][0]
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from exposure.errors import ExposureError
+from exposure.letters.plain import plain
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 CHAIN = (
@@ -26,7 +27,6 @@ CHAIN = (
 )
 BOLD = ("ExposureSans-Bold", "DejaVuSans-Bold.ttf")
 _RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class GlyphError(ExposureError):
@@ -45,11 +45,6 @@ def register() -> dict[str, frozenset[int]]:
         pdfmetrics.registerFont(font)
         coverage[name] = frozenset(font.face.charToGlyph)
     return coverage
-
-
-def plain(text: str) -> str:
-    """One line of text: control characters (CR, LF, tabs…) become spaces."""
-    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def visual(text: str) -> str:

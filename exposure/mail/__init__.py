@@ -1,0 +1,1 @@
+"""E-mail: building a message from a drafted letter, and sending it over SMTP."""

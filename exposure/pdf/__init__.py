@@ -1,0 +1,1 @@
+"""PDF rendering with reportlab: letters, the agent packet, fonts and the report kit."""

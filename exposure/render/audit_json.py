@@ -1,0 +1,40 @@
+"""An audit as the JSON document `exposure audit --json` prints (docs/json-output.md).
+
+The result's codes and parameters are kept, for programs; each message also carries its
+rendered sentence (``text``, ``title``), for scripts that only want to show it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from exposure.engine.result import Audit
+from exposure.render.wording import Wording
+
+FORMAT = "exposure-audit"
+VERSION = 2
+
+
+def audit_document(audit: Audit, words: Wording) -> dict[str, Any]:
+    data = audit.model_dump(mode="json")
+    for broker, result in zip(data["brokers"], audit.brokers, strict=True):
+        for reason, found in zip(broker["reasons"], result.reasons, strict=True):
+            reason["text"] = words.reason(found)
+    for action, planned in zip(data["plan"], audit.plan, strict=True):
+        action["title"] = words.title(planned)
+        for step, message in zip(action["steps"], planned.steps, strict=True):
+            step["text"] = words.step(message)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "headline": words.headline(audit),
+        "based_on": words.based_on(audit),
+        "cannot_know_text": words.cannot_know(audit),
+        "not_assessed": audit.counts.not_assessed,
+        **data,
+    }
+
+
+def audit_json(audit: Audit, words: Wording) -> str:
+    return json.dumps(audit_document(audit, words), indent=2, ensure_ascii=False)

@@ -1,0 +1,155 @@
+"""Words for results: the one place where result codes become sentences.
+
+The engine and the use cases return codes and parameters; every surface (terminal text,
+Markdown, the TUI, PDF reports, JSON for scripts) asks a :class:`Wording` for the sentence, so a
+sentence is written once and a second language is a second set of templates and catalog
+translations, not a second copy of the logic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from broker_catalog.catalog import Catalog
+from broker_catalog.messages import Messages, english
+from broker_catalog.schema import AnswerKind, LifeFact
+from exposure.engine.result import Action, Audit, CategoryResult, Message, Reason
+
+
+def _same(text: str) -> str:
+    return text
+
+
+class Wording:
+    """Sentences in one language. ``catalog_text`` turns a catalog sentence (a question, a
+    holding's "how", a step) into the reader's language; English needs nothing."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        messages: Messages | None = None,
+        catalog_text: Callable[[str], str] = _same,
+    ) -> None:
+        self.catalog = catalog
+        self.messages = messages if messages is not None else english()
+        self.text = catalog_text
+
+    def _t(self, section: str, code: str, **params: object) -> str:
+        return self.messages[section][code].format_map(params)
+
+    def name(self, broker_id: str) -> str:
+        broker = self.catalog.by_id.get(broker_id)
+        return broker.name if broker is not None else broker_id
+
+    def headline(self, audit: Audit) -> str:
+        c = audit.counts
+        if c.likely == 0:
+            text = self._t("headline", "none")
+        else:
+            code = "one" if c.likely == 1 else "some"
+            text = self._t(
+                "headline",
+                code,
+                likely=c.likely,
+                categories_likely=c.categories_likely,
+                categories_held=c.categories_held,
+            )
+        if c.possible:
+            return text + self._t("headline", "possible", possible=c.possible)
+        return text + self._t("headline", "end")
+
+    def based_on(self, audit: Audit) -> str:
+        c = audit.counts
+        return self._t(
+            "based_on",
+            "text",
+            answered=c.answered,
+            questions=c.questions,
+            version=audit.catalog.version,
+            released=audit.catalog.released,
+            estimated=c.estimated,
+            not_assessed=c.not_assessed,
+        )
+
+    def cannot_know(self, audit: Audit) -> list[str]:
+        return [self._t("cannot_know", code) for code in audit.cannot_know]
+
+    def category(self, category: CategoryResult) -> str:
+        return self.text(category.name)
+
+    def reason(self, reason: Reason) -> str:
+        p = reason.params
+        broker = self.catalog.by_id[str(p["broker"])]
+        if reason.code == "government_tie":
+            tie = broker.government_ties[_int(p["tie"])]
+            when = f" ({tie.date})" if tie.date != "unknown" else ""
+            return self._t(
+                "reason", "government_tie", agency=tie.agency, when=when, what=self.text(tie.what)
+            )
+        how = self.text(broker.holdings[_int(p["holding"])].how)
+        if reason.code == "fact_trigger":
+            because = self._because(_tuple(p["facts"]), _tuple(p["values"]))
+            return self._t("reason", "fact_trigger", because=because, how=how)
+        if reason.code == "unknown_fact":
+            questions = " / ".join(
+                self.text(self.catalog.fact_by_id[f].question) for f in _tuple(p["facts"])
+            )
+            return self._t("reason", "unknown_fact", questions=questions, how=how)
+        return self._t("reason", "baseline", how=how)
+
+    def _because(self, facts: tuple[str, ...], values: tuple[str, ...]) -> str:
+        """One sentence per matched fact, from the catalog's own "because" sentences."""
+        by_fact: dict[str, list[str]] = {}
+        for fact, value in zip(facts, values, strict=True):
+            by_fact.setdefault(fact, []).append(value)
+        said = [self._fact_because(self.catalog.fact_by_id[f], v) for f, v in by_fact.items()]
+        return " ".join(dict.fromkeys(said))
+
+    def _fact_because(self, fact: LifeFact, values: list[str]) -> str:
+        if fact.kind is AnswerKind.YES_NO and fact.because:
+            return self.text(fact.because)
+        sentences = [self.text(c.because) for c in fact.choices if c.value in values and c.because]
+        if sentences:
+            return " ".join(sentences)
+        if fact.kind in (AnswerKind.STATE, AnswerKind.STATES):
+            answers = ", ".join(values)
+        else:
+            labels = {c.value: self.text(c.label) for c in fact.choices}
+            answers = ", ".join(labels.get(v, v) for v in values)
+        return self._t("reason", "answered", question=self.text(fact.question), answers=answers)
+
+    def title(self, action: Action) -> str:
+        broker = self.name(action.lead) if action.lead else ""
+        law = self.catalog.law_by_id[action.law].short_name if action.law else ""
+        title = self._t("title", action.kind, broker=broker, law=law)
+        if action.lead is not None and len(action.brokers) > 1:
+            family = ", ".join(self.name(b) for b in action.brokers)
+            return self._t("title", "family", title=title, brokers=family)
+        return title
+
+    def step(self, step: Message) -> str:
+        p = step.params
+        if step.code in ("catalog_step", "catalog_alternative"):
+            opt = self.catalog.by_id[str(p["broker"])].opt_out
+            if opt is None:  # the engine only cites steps a record has
+                raise KeyError(str(p["broker"]))
+            texts = opt.steps if step.code == "catalog_step" else opt.alternatives
+            return self.text(texts[_int(p["index"])])
+        if step.code == "state_law_letter":
+            law = self.catalog.law_by_id[str(p["law"])]
+            return self._t("step", step.code, law=law.name, citation=law.citation)
+        if step.code == "drop_not_covered":
+            names = ", ".join(sorted(self.name(b) for b in _tuple(p["brokers"])))
+            return self._t("step", step.code, brokers=names)
+        return self._t("step", step.code)
+
+    def steps(self, action: Action) -> list[str]:
+        return [self.step(s) for s in action.steps]
+
+
+def _tuple(value: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in value) if isinstance(value, tuple | list) else (str(value),)
+
+
+def _int(value: object) -> int:
+    return value if isinstance(value, int) else int(str(value))
