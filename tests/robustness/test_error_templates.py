@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Every module that reads or validates a file a person or a download provides.
 READERS = [
     "broker_catalog/limits.py", "broker_catalog/loader.py", "broker_catalog/schema.py",
+    "broker_catalog/laws_schema.py",
     "broker_catalog/integrity.py", "broker_catalog/importers/table.py",
     "exposure/profile/files.py", "exposure/profile/answers.py", "exposure/profile/store.py",
     "exposure/workshop/participants.py", "exposure/workshop/session.py",
