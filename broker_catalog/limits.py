@@ -11,6 +11,7 @@ Messages name the file and the field, never a value from the file.
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 from broker_catalog.errors import UserFacingError
@@ -41,7 +42,10 @@ def read_bytes_limited(path: Path, limit: int, error: type[UserFacingError]) -> 
     try:
         if path.is_dir():
             raise error(f"{path} is a folder, not a file")
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could be read for ever
+            raise error(f"{path} is not a plain file")
+        size = info.st_size
         if size > limit:
             raise error(
                 f"{path} is {_size(size)}; the limit for this kind of file is {_size(limit)}"

@@ -168,7 +168,8 @@ def init(args: argparse.Namespace) -> int:
         print("These questions are about your life, never your name or address.")
         print("Answer ? whenever you are not sure: the estimate widens instead of guessing.")
         profile = Profile(facts={f.id: _ask(f) for f in catalog.facts})
-    _save(args, profile, source=str(args.source or "the answers given"))
+    # Answers typed one by one were each chosen; a file replacing saved answers is checked.
+    _save(args, profile, source=str(args.source) if args.source else None)
     return 0
 
 
