@@ -4,9 +4,9 @@
     python benchmarks/bench_letters.py --write    # also update docs/performance.md
 
 Baseline: the same letter's text lines drawn with ``Canvas.drawString`` in the same embedded
-font, one page, no layout: the least reportlab can do to put those words on paper. Measured
-single-threaded. Targets (from the requests issue): at least 200 letters per second, and at
-least 0.5x the bare canvas's rate.
+fonts (the subject line bold, as in the letter), one page, no layout: the least reportlab can do
+to put those words on paper. Measured single-threaded. Targets (issue 15): at least 200
+letters per second, and at least 0.8x the bare canvas's rate, one file per letter and merged.
 """
 
 from __future__ import annotations
@@ -29,20 +29,26 @@ from benchmarks.results import publish  # noqa: E402
 from broker_catalog import load_catalog  # noqa: E402
 from exposure.letters.draft import Letter, draft_letter  # noqa: E402
 from exposure.letters.text import letter_text  # noqa: E402
-from exposure.pdf.fonts import CHAIN, register  # noqa: E402
+from exposure.pdf.fonts import BOLD, CHAIN, register  # noqa: E402
 from exposure.pdf.letters import pdf_bytes  # noqa: E402
 from exposure.profile.files import demo_profile  # noqa: E402
+
+
+def _draw_bare(canvas: Canvas, letter: Letter) -> None:
+    """The letter's text lines, the subject line in the bold face as in the letter: the same
+    text in the same fonts, with no layout at all."""
+    y = LETTER[1] - 72
+    for line in letter_text(letter).splitlines():
+        canvas.setFont(BOLD[0] if line.startswith("Re: ") else CHAIN[0][0], 10.5)
+        canvas.drawString(72, y, line)
+        y -= 14
+    canvas.showPage()
 
 
 def bare_canvas(letter: Letter) -> bytes:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=LETTER, invariant=1)
-    canvas.setFont(CHAIN[0][0], 10.5)
-    y = LETTER[1] - 72
-    for line in letter_text(letter).splitlines():
-        canvas.drawString(72, y, line)
-        y -= 14
-    canvas.showPage()
+    _draw_bare(canvas, letter)
     canvas.save()
     return buffer.getvalue()
 
@@ -51,31 +57,34 @@ def bare_canvas_batch(letters: Sequence[Letter]) -> bytes:
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=LETTER, invariant=1)
     for letter in letters:
-        canvas.setFont(CHAIN[0][0], 10.5)
-        y = LETTER[1] - 72
-        for line in letter_text(letter).splitlines():
-            canvas.drawString(72, y, line)
-            y -= 14
-        canvas.showPage()
+        _draw_bare(canvas, letter)
     canvas.save()
     return buffer.getvalue()
 
 
 def batch_rate(fn: Callable[[Sequence[Letter]], bytes], letters: list[Letter], count: int) -> float:
+    """Best of three runs (the machine is shared: slow runs are other people's work)."""
     batch = [letters[i % len(letters)] for i in range(count)]
-    start = time.perf_counter()
-    fn(batch)
-    return count / (time.perf_counter() - start)
+    best = 0.0
+    for _ in range(3):
+        start = time.perf_counter()
+        fn(batch)
+        best = max(best, count / (time.perf_counter() - start))
+    return best
 
 
 def rate(fn: Callable[[Letter], bytes], letters: list[Letter], seconds: float) -> float:
-    """Letters per second, rendering the list round and round for about ``seconds``."""
-    done, start = 0, time.perf_counter()
-    while time.perf_counter() - start < seconds:
-        for letter in letters:
-            fn(letter)
-        done += len(letters)
-    return done / (time.perf_counter() - start)
+    """Letters per second: the best of several short trials of about half a second, rendering
+    the list round and round (best-of, because the machine is shared)."""
+    best, deadline = 0.0, time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        done, start = 0, time.perf_counter()
+        while time.perf_counter() - start < 0.5:
+            for letter in letters:
+                fn(letter)
+            done += len(letters)
+        best = max(best, done / (time.perf_counter() - start))
+    return best
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from broker_catalog.atomic import write_atomic
 from broker_catalog.catalog import Catalog
 
-_FORMAT = b"exposure-catalog-cache-2"
+_FORMAT = b"exposure-catalog-cache-3"
 _HASHES = "file-hashes.json"
 
 
@@ -49,7 +49,8 @@ def cache_key(files: Iterable[Path], root: Path, cache_dir: Path) -> str:
         memo = {}
     digest = hashlib.blake2b(_FORMAT, digest_size=20)
     digest.update(pydantic.VERSION.encode())
-    digest.update((Path(__file__).parent / "schema.py").read_bytes())
+    for model_file in ("schema.py", "government_schema.py", "catalog.py"):
+        digest.update((Path(__file__).parent / model_file).read_bytes())
     changed = False
     for path in files:
         file_digest, fresh = _file_hash(path, memo)

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from broker_catalog.government_schema import GovernmentSource
 from broker_catalog.laws_schema import Law
-from broker_catalog.schema import Broker, Category, LifeFact, Model
+from broker_catalog.schema import AlternativeGroup, Broker, Category, Flow, LifeFact, Model
 
 
 class CatalogInfo(Model):
@@ -39,6 +40,16 @@ class Summary:
     def of(cls, broker: Broker) -> Summary:
         states = tuple(dict.fromkeys(r.state for r in broker.legal.registries))
         return cls(broker.id, (broker.name, *broker.brands), broker.categories, states)
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """What spans records: data flows between brokers, "one of these" groups, and the
+    government data sources. Small, so kept whole beside the summaries."""
+
+    flows: tuple[Flow, ...] = ()
+    groups: tuple[AlternativeGroup, ...] = ()
+    government: tuple[GovernmentSource, ...] = ()
 
 
 def brand_key(name: str) -> str:
@@ -128,6 +139,9 @@ class Catalog:
         "category_by_id",
         "fact_by_id",
         "facts",
+        "flows",
+        "government",
+        "groups",
         "info",
         "law_by_id",
         "laws",
@@ -146,6 +160,9 @@ class Catalog:
     fact_by_id: Mapping[str, LifeFact]
     laws: tuple[Law, ...]
     law_by_id: Mapping[str, Law]
+    flows: tuple[Flow, ...]
+    groups: tuple[AlternativeGroup, ...]
+    government: tuple[GovernmentSource, ...]
 
     def __init__(
         self,
@@ -154,12 +171,21 @@ class Catalog:
         facts: Sequence[LifeFact],
         brokers: Iterable[Broker],
         laws: Sequence[Law] = (),
+        groups: Sequence[AlternativeGroup] = (),
+        government: Sequence[GovernmentSource] = (),
     ) -> None:
         ordered = sorted(brokers, key=lambda b: b.id)
         blobs = {b.id: pickle.dumps(b, protocol=pickle.HIGHEST_PROTOCOL) for b in ordered}
         done = {b.id: b for b in ordered}
         summaries = [Summary.of(b) for b in ordered]
-        self._setup(info, categories, facts, summaries, blobs, done, laws)
+        # A flow is written in the record of either end; the same flow written in both counts once.
+        flows = tuple(dict.fromkeys(f for b in ordered for f in b.flows))
+        links = Links(
+            flows,
+            tuple(sorted(groups, key=lambda g: g.id)),
+            tuple(sorted(government, key=lambda g: g.id)),
+        )
+        self._setup(info, categories, facts, summaries, blobs, done, laws, links)
 
     def _setup(
         self,
@@ -170,6 +196,7 @@ class Catalog:
         blobs: dict[str, bytes],
         done: dict[str, Broker],
         laws: Sequence[Law],
+        links: Links,
     ) -> None:
         records = _Records(blobs, done)
         by_category: dict[str, list[str]] = {c.id: [] for c in categories}
@@ -197,13 +224,17 @@ class Catalog:
         put(self, "fact_by_id", MappingProxyType({f.id: f for f in facts}))
         put(self, "laws", tuple(sorted(laws, key=lambda law: law.id)))
         put(self, "law_by_id", MappingProxyType({law.id: law for law in laws}))
+        put(self, "flows", links.flows)
+        put(self, "groups", links.groups)
+        put(self, "government", links.government)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a Catalog is read-only; cannot set {name!r}")
 
     def __reduce__(self) -> tuple[object, ...]:
         blobs = {s.id: self._records.blob(s.id) for s in self._summaries}
-        state = (self.info, self.categories, self.facts, self._summaries, blobs, self.laws)
+        links = Links(self.flows, self.groups, self.government)
+        state = (self.info, self.categories, self.facts, self._summaries, blobs, self.laws, links)
         return (_from_cache, state)
 
     def __len__(self) -> int:
@@ -212,9 +243,18 @@ class Catalog:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Catalog):
             return NotImplemented
-        mine = (self.info, self.categories, self.facts, self.laws, self.brokers)
-        theirs = (other.info, other.categories, other.facts, other.laws, other.brokers)
-        return mine == theirs
+        mine = (self.info, self.categories, self.facts, self.laws, self.groups, self.government)
+        theirs = (
+            other.info,
+            other.categories,
+            other.facts,
+            other.laws,
+            other.groups,
+            other.government,
+        )
+        if mine != theirs:
+            return False
+        return self.brokers == other.brokers
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -252,7 +292,8 @@ def _from_cache(
     summaries: tuple[Summary, ...],
     blobs: dict[str, bytes],
     laws: tuple[Law, ...],
+    links: Links = Links(),
 ) -> Catalog:
     catalog = Catalog.__new__(Catalog)
-    catalog._setup(info, categories, facts, list(summaries), blobs, {}, laws)
+    catalog._setup(info, categories, facts, list(summaries), blobs, {}, laws, links)
     return catalog

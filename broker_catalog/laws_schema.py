@@ -62,6 +62,40 @@ class Regulator(Model):
     complaint_url: HttpsUrl | Literal["unknown"] = "unknown"
 
 
+Condition = Literal[
+    "fcra_nationwide",
+    "fcra_nationwide_specialty",
+    "fcra_other",
+    "registered_here",
+    "precise_geolocation",
+]
+
+
+class Clause(Model):
+    """A sentence a letter adds where it applies, with the citation it stands on.
+
+    ``text`` is first-person letter wording (``$cite`` inserts ``cite``; ``$broker``,
+    ``$deadline`` and ``$law_short`` are filled as in templates). It goes into letters of the
+    ``kinds`` listed when every condition in ``when`` holds for the broker: its FCRA type, a
+    registration in a registry of the person's state, or a registry disclosure that it sells
+    precise geolocation. Every clause names the law-table sources it rests on.
+    """
+
+    id: Slug
+    kinds: tuple[RequestKind, ...] = Field(min_length=1)
+    when: tuple[Condition, ...] = ()
+    text: Text
+    cite: Text
+    sources: tuple[Slug, ...] = Field(min_length=1)
+
+
+class Citation(Model):
+    """A citation with the law-table sources that support it."""
+
+    cite: Text
+    sources: tuple[Slug, ...] = Field(min_length=1)
+
+
 class Law(Model):
     id: Slug
     kind: Literal["state_privacy", "federal_fcra", "route", "none"]
@@ -89,6 +123,16 @@ class Law(Model):
         Literal["fcra", "glba", "hipaa", "dppa", "public_records", "employee_data"], ...
     ] = ()
     regulator: Regulator | None = None
+    opt_out_unverified: Citation | None = Field(
+        default=None,
+        description="where the law says an opt-out of sale needs no identity verification",
+    )
+    clauses: tuple[Clause, ...] = ()
+    wording: dict[str, Text] = Field(
+        default_factory=dict,
+        description="right → what it reaches, in the statute's terms, first person "
+        "(e.g. delete → 'personal information about me that you collected from me')",
+    )
     notes: Text | None = None
     sources: tuple[Source, ...] = Field(min_length=1)
     verified: PastDate
@@ -104,4 +148,12 @@ class Law(Model):
         if unknown_rights:
             shown = ", ".join(quoted_id(r) for r in unknown_rights)
             raise ValueError(f"right_citations names rights not in 'rights': {shown}")
+        known = {s.id for s in self.sources}
+        cited = [c.sources for c in self.clauses]
+        if self.opt_out_unverified is not None:
+            cited.append(self.opt_out_unverified.sources)
+        missing = sorted({i for ids in cited for i in ids} - known)
+        if missing:
+            shown = ", ".join(quoted_id(m) for m in missing)
+            raise ValueError(f"clauses cite unknown source id(s): {shown}")
         return self

@@ -20,12 +20,15 @@ from pydantic import BaseModel, ValidationError
 from broker_catalog import cache, integrity
 from broker_catalog.catalog import Catalog, CatalogInfo
 from broker_catalog.errors import CatalogError, Problem
+from broker_catalog.government_schema import GovernmentSource
 from broker_catalog.laws_schema import Law
 from broker_catalog.limits import MAX_CATALOG_FILE, field_name, shape_problem, toml_problem
 from broker_catalog.locate import field_path, locate, parse_field_path
-from broker_catalog.schema import Broker, Category, LifeFact
+from broker_catalog.schema import AlternativeGroup, Broker, Category, LifeFact
 
 M = TypeVar("M", bound=BaseModel)
+
+_REQUIRED = 3  # catalog.toml, categories.toml, facts.toml
 
 
 def default_root() -> Path:
@@ -46,8 +49,10 @@ def default_cache_dir() -> Path:
 def catalog_files(root: Path) -> list[Path]:
     """Every file that makes up a catalog, in a stable order (the cache key depends on it)."""
     fixed = [root / "catalog.toml", root / "categories.toml", root / "facts.toml"]
-    brokers = sorted((root / "brokers").glob("*.toml"))
-    return fixed + brokers + sorted((root / "laws").glob("*.toml"))
+    groups = root / "alternatives.toml"  # optional: "one of these" groups
+    fixed += [groups] if groups.is_file() else []
+    folders = ("brokers", "laws", "government")
+    return fixed + [p for folder in folders for p in sorted((root / folder).glob("*.toml"))]
 
 
 def load_catalog(
@@ -64,7 +69,7 @@ def load_catalog(
     """
     root = (root or default_root()).resolve()
     files = catalog_files(root)
-    missing = [Problem(p, "", "file not found") for p in files[:3] if not p.exists()]
+    missing = [Problem(p, "", "file not found") for p in files[:_REQUIRED] if not p.exists()]
     if missing:
         raise CatalogError(missing)
     refused = file_problems(root, files, allow_empty=allow_empty)
@@ -120,25 +125,45 @@ def _build(root: Path, files: list[Path]) -> Catalog:
     info = _load_one(files[0], CatalogInfo, problems)
     categories = _load_one(files[1], _Categories, problems)
     facts = _load_one(files[2], _Facts, problems)
-    broker_files = [p for p in files[3:] if p.parent.name == "brokers"]
-    law_files = [p for p in files[3:] if p.parent.name == "laws"]
+    groups_file = [p for p in files if p.parent == root and p.name == "alternatives.toml"]
+    groups = _load_one(groups_file[0], _Groups, problems) if groups_file else _Groups()
+    rest = files[_REQUIRED + len(groups_file) :]
+    broker_files = [p for p in rest if p.parent.name == "brokers"]
+    law_files = [p for p in rest if p.parent.name == "laws"]
+    government_files = [p for p in rest if p.parent.name == "government"]
     records = [(p, b) for p in broker_files if (b := _load_one(p, Broker, problems))]
     law_records = [(p, law) for p in law_files if (law := _load_one(p, Law, problems))]
-    laws = [law for _, law in law_records]
-    problems += [
-        Problem(p, "id", f"the file name must match the id: rename to {law.id}.toml")
-        for p, law in law_records
-        if p.stem != law.id
+    government = [
+        (p, g) for p in government_files if (g := _load_one(p, GovernmentSource, problems))
     ]
-    if info is None or categories is None or facts is None:
+    laws = [law for _, law in law_records]
+    named: list[tuple[Path, str]] = [(p, law.id) for p, law in law_records]
+    named += [(p, source.id) for p, source in government]
+    problems += [
+        Problem(p, "id", f"the file name must match the id: rename to {item_id}.toml")
+        for p, item_id in named
+        if p.stem != item_id
+    ]
+    if info is None or categories is None or facts is None or groups is None:
         raise CatalogError(problems)
     problems += [
-        _with_line(p) for p in integrity.check(root, records, categories.category, facts.fact)
+        _with_line(p)
+        for p in integrity.check(
+            root, records, categories.category, facts.fact, groups.group, government
+        )
     ]
     if problems:
         raise CatalogError(problems)
     ordered = sorted(categories.category, key=lambda c: (c.order, c.id))
-    return Catalog(info, ordered, facts.fact, (b for _, b in records), laws)
+    return Catalog(
+        info,
+        ordered,
+        facts.fact,
+        (b for _, b in records),
+        laws,
+        groups.group,
+        [g for _, g in government],
+    )
 
 
 class _Categories(BaseModel):
@@ -147,6 +172,10 @@ class _Categories(BaseModel):
 
 class _Facts(BaseModel):
     fact: tuple[LifeFact, ...]
+
+
+class _Groups(BaseModel):
+    group: tuple[AlternativeGroup, ...] = ()
 
 
 def _load_one(

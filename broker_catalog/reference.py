@@ -10,13 +10,16 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from broker_catalog import schema
+from broker_catalog import government_schema, schema
 
 MODELS: tuple[type[BaseModel], ...] = (
     schema.Broker,
     schema.Source,
     schema.Holding,
+    schema.HoldingLaw,
     schema.Trigger,
+    schema.Flow,
+    schema.HoldingRef,
     schema.GovernmentTie,
     schema.OptOut,
     schema.OptOutMethod,
@@ -29,6 +32,10 @@ MODELS: tuple[type[BaseModel], ...] = (
     schema.Category,
     schema.LifeFact,
     schema.Choice,
+    schema.AlternativeGroup,
+    government_schema.GovernmentSource,
+    government_schema.Event,
+    government_schema.Lever,
 )
 
 

@@ -156,6 +156,39 @@ class Trigger(Model):
     gives: Literal["likely", "possible"] = "likely"
 
 
+class HoldingLaw(Model):
+    """Which law governs one holding: the product, not the company.
+
+    A company can run an FCRA consumer reporting business beside an ordinary marketing or
+    people-search business; the FCRA's disclosure and freeze reach only the first, and state
+    privacy laws exempt FCRA, GLBA, HIPAA and public-record data. Each value is ``"unknown"``
+    until a source says otherwise, and any value other than ``"unknown"`` must cite one.
+    """
+
+    fcra: Tri = Field(default=UNKNOWN, description="consumer-report data covered by the FCRA")
+    glba: Tri = Field(default=UNKNOWN, description="financial data exempt as GLBA data")
+    hipaa: Tri = Field(default=UNKNOWN, description="health data exempt as HIPAA data")
+    public_record: Tri = Field(
+        default=UNKNOWN, description="government public records, exempt from state privacy laws"
+    )
+    note: Text | None = Field(default=None, description="what the source says, in plain words")
+    sources: tuple[Slug, ...] = ()
+    verified: PastDate | None = None
+
+    @model_validator(mode="after")
+    def _sourced_when_known(self) -> Self:
+        names = ("fcra", "glba", "hipaa", "public_record")
+        known = [n for n in names if getattr(self, n) != UNKNOWN]
+        if known and (not self.sources or self.verified is None):
+            raise ValueError(f"{', '.join(known)} stated without 'sources' and 'verified'")
+        return self
+
+    @property
+    def exempt_from_state_law(self) -> bool:
+        """True when a source says this data falls under an exemption of state privacy laws."""
+        return "yes" in (self.fcra, self.glba, self.hipaa, self.public_record)
+
+
 class Holding(Sourced):
     """One data category a broker holds, and how a person ends up in it."""
 
@@ -167,6 +200,47 @@ class Holding(Sourced):
         default="unlikely",
         description="likelihood when no trigger matches; 'possible' for sweeping collections",
     )
+    law: HoldingLaw = Field(
+        default=HoldingLaw(), description="the legal regime of this holding (not the company)"
+    )
+
+
+class HoldingRef(Model):
+    """One holding of one broker: the broker's id and the holding's category."""
+
+    broker: Slug
+    category: Slug
+
+
+class Flow(Sourced):
+    """Data that moved from one broker's holding into another's, and when.
+
+    A flow is recorded in the record of either end (so its sources resolve there). ``facts``
+    names the target's triggers that the flow explains: through them the target can never be
+    rated above the source for the same person. ``until`` is the date a source says the flow
+    ended; ``"unknown"`` means no source says it has ended. Once ended, those triggers no longer
+    count (data released before may still circulate, which the reason text can say).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    source: HoldingRef = Field(alias="from", description="where the data comes from")
+    target: HoldingRef = Field(alias="to", description="where it goes")
+    facts: tuple[FactId, ...] = Field(
+        min_length=1,
+        description="the target holding's triggers on these facts exist because of this flow",
+    )
+    what: Text
+    since: PartialDate | Unknown = UNKNOWN
+    until: PartialDate | Unknown = UNKNOWN
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Self:
+        if self.source == self.target:
+            raise ValueError("a flow cannot go from a holding to itself")
+        if UNKNOWN not in (self.since, self.until) and self.until < self.since:
+            raise ValueError(f"'until' {self.until} is before 'since' {self.since}")
+        return self
 
 
 class GovernmentTie(Sourced):
@@ -187,8 +261,27 @@ class MethodKind(StrEnum):
     PHONE = "phone"
 
 
+RequestChannel = Literal[
+    "delete",
+    "opt_out",
+    "know",
+    "file_disclosure",
+    "security_freeze",
+    "prescreen_opt_out",
+    "dispute",
+    "agent",
+]
+GENERAL_PRIVACY: tuple[RequestChannel, ...] = ("delete", "opt_out", "know")
+
+
 class OptOutMethod(Sourced):
-    """One way to reach the broker. Exactly the field matching ``kind`` is set."""
+    """One way to reach the broker. Exactly the field matching ``kind`` is set.
+
+    ``serves`` says which requests this desk takes, so a letter goes to the desk for its kind
+    (a file-disclosure request never to the freeze address). A method with no ``covers`` note
+    is the broker's general privacy route and serves deletion, opt-out and access requests; a
+    method with a ``covers`` note must say what it serves.
+    """
 
     kind: MethodKind
     url: HttpsUrl | None = None
@@ -198,6 +291,24 @@ class OptOutMethod(Sourced):
     covers: Text | None = Field(
         default=None, description="what this method opts out of, if narrower"
     )
+    serves: tuple[RequestChannel, ...] | None = Field(
+        default=None,
+        description="the request kinds this desk takes; required when 'covers' is set, "
+        "otherwise deletion, opt-out and access (the general privacy route)",
+    )
+    names_person: bool = Field(
+        default=False,
+        description="the e-mail address is an individual employee's mailbox, not a role address",
+    )
+    old_filing_only: bool = Field(
+        default=False,
+        description="the only source is a registry filing older than the newest registry",
+    )
+
+    @property
+    def requests(self) -> tuple[RequestChannel, ...]:
+        """What this desk takes: its ``serves`` list, or the general privacy route."""
+        return self.serves if self.serves is not None else GENERAL_PRIVACY
 
     @model_validator(mode="after")
     def _one_contact(self) -> Self:
@@ -210,6 +321,10 @@ class OptOutMethod(Sourced):
         given = [n for n in ("url", "email", "address", "phone") if getattr(self, n) is not None]
         if given != [wanted]:
             raise ValueError(f"a {self.kind.value} method needs '{wanted}' and nothing else")
+        if self.covers is not None and self.serves is None:
+            raise ValueError("a method with a 'covers' note must say what it 'serves'")
+        if (self.names_person or self.old_filing_only) and self.kind is not MethodKind.EMAIL:
+            raise ValueError("'names_person' and 'old_filing_only' describe e-mail addresses")
         return self
 
 
@@ -335,9 +450,18 @@ class Disclosures(Model):
     sells_to_law_enforcement: Tri = UNKNOWN
 
 
+FcraType = Literal["nationwide", "nationwide_specialty", "other", "unknown"]
+
+
 class Legal(Model):
     registries: tuple[RegistryEntry, ...] = ()
     fcra: Tri = UNKNOWN
+    fcra_type: FcraType = Field(
+        default="unknown",
+        description="for a consumer reporting agency: nationwide (15 U.S.C. § 1681a(p)), "
+        "nationwide specialty (§ 1681a(w)) or other; decides the free-disclosure clause",
+    )
+    fcra_type_sources: tuple[Slug, ...] = ()
     glba: Tri = UNKNOWN
     hipaa: Tri = UNKNOWN
     disclosures: Disclosures = Disclosures()
@@ -353,6 +477,13 @@ class Contacts(Model):
     address: tuple[Text, ...] | Unknown = UNKNOWN
     privacy_url: HttpsUrl | Unknown = UNKNOWN
     sources: tuple[Slug, ...] = ()
+    email_names_person: bool = Field(
+        default=False, description="the e-mail is an individual employee's mailbox"
+    )
+    email_old_filing_only: bool = Field(
+        default=False,
+        description="the e-mail comes only from a registry filing older than the newest registry",
+    )
 
 
 class Broker(Model):
@@ -374,6 +505,9 @@ class Broker(Model):
     opt_out: OptOut | None = None
     legal: Legal = Legal()
     contacts: Contacts = Contacts()
+    flows: tuple[Flow, ...] = Field(
+        default=(), description="data flows into or out of this broker's holdings"
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -388,13 +522,22 @@ class Broker(Model):
             missing = [c for c in cited if c not in known]
             if missing:
                 raise ValueError(f"{where} cites unknown source id(s): {', '.join(missing)}")
+        if self.legal.fcra_type != "unknown" and not self.legal.fcra_type_sources:
+            raise ValueError("legal.fcra_type needs 'fcra_type_sources'")
+        if self.legal.fcra_type != "unknown" and self.legal.fcra != "yes":
+            raise ValueError("legal.fcra_type is set only for a consumer reporting agency")
         if self.quality.rank >= Quality.VERIFIED.rank and self.opt_out is None:
             raise ValueError("a verified record must say how to opt out (or that one cannot)")
+        for i, flow in enumerate(self.flows):
+            if self.id not in (flow.source.broker, flow.target.broker):
+                raise ValueError(f"flows[{i}] must start or end at this broker ('{self.id}')")
         return self
 
     def _citations(self) -> list[tuple[str, tuple[str, ...]]]:
         cited: list[tuple[str, tuple[str, ...]]] = []
         cited += [(f"holdings[{i}]", h.sources) for i, h in enumerate(self.holdings)]
+        cited += [(f"holdings[{i}].law", h.law.sources) for i, h in enumerate(self.holdings)]
+        cited += [(f"flows[{i}]", f.sources) for i, f in enumerate(self.flows)]
         cited += [(f"government_ties[{i}]", t.sources) for i, t in enumerate(self.government_ties)]
         if self.opt_out is not None:
             cited.append(("opt_out", self.opt_out.sources))
@@ -408,11 +551,34 @@ class Broker(Model):
         statements = self.legal.statements
         cited += [(f"legal.statements[{i}]", (s.source,)) for i, s in enumerate(statements)]
         cited.append(("contacts", self.contacts.sources))
+        cited.append(("legal.fcra_type_sources", self.legal.fcra_type_sources))
         return cited
 
     @property
     def categories(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(h.category for h in self.holdings))
+
+
+DisclosureName = Literal[
+    "minors",
+    "precise_geolocation",
+    "reproductive_health",
+    "immigration_status",
+    "sells_to_federal_government",
+    "sells_to_law_enforcement",
+]
+
+
+class RegistrySignal(Model):
+    """How a registry filing points at this category, for brokers not yet researched.
+
+    A broker that told a registry ``disclosure = "yes"`` possibly holds this category's data
+    about a person for whom any of ``facts`` is true or not known; never more than possible,
+    because a filing says what a broker collects, not whom.
+    """
+
+    disclosure: DisclosureName
+    facts: tuple[FactId, ...] = Field(min_length=1)
 
 
 class Category(Model):
@@ -423,6 +589,9 @@ class Category(Model):
     description: Text
     why_it_matters: Text
     order: int
+    registry: RegistrySignal | None = Field(
+        default=None, description="the registry disclosure that points at this category"
+    )
 
 
 class AnswerKind(StrEnum):
@@ -478,3 +647,30 @@ _STATE_CODES = (
     "NH NJ NM NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY"
 )
 US_STATES: frozenset[str] = frozenset(_STATE_CODES.split())
+
+
+class AlternativeGroup(Model):
+    """Brokers of which a person is usually in one, not all: "a renter is screened by one of these".
+
+    A landlord orders one screening report, an employer uses one background-check firm. When a
+    life fact points at a whole market, the engine rates each member ``possible`` and the group
+    as a whole ``likely``, instead of calling every member likely.
+    """
+
+    id: Slug
+    name: Text = Field(description="the group as a person would name it")
+    explanation: Text = Field(description="why one of these, not all; in plain words")
+    facts: tuple[FactId, ...] = Field(
+        min_length=1, description="the life facts whose triggers mean 'one of these members'"
+    )
+    members: tuple[HoldingRef, ...] = Field(min_length=2)
+    sources: tuple[Source, ...] = Field(min_length=1)
+    verified: PastDate
+
+    @model_validator(mode="after")
+    def _distinct_members(self) -> Self:
+        brokers = [m.broker for m in self.members]
+        dupes = sorted({b for b in brokers if brokers.count(b) > 1})
+        if dupes:
+            raise ValueError(f"a broker appears twice in the group: {', '.join(dupes)}")
+        return self

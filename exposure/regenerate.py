@@ -11,7 +11,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from broker_catalog.jsonschema import SCHEMA_FILE, broker_json_schema
+from broker_catalog.jsonschema import (
+    GOVERNMENT_SCHEMA_FILE,
+    SCHEMA_FILE,
+    broker_json_schema,
+    government_json_schema,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
@@ -42,13 +47,30 @@ def catalog_coverage() -> str:
     return coverage_markdown(load_catalog(use_cache=False))
 
 
+LETTERS_BEGIN = "<!-- BEGIN GENERATED: letters by law -->"
+
+
+def letters_doc(current: str) -> str:
+    """docs/letters.md with its generated table of every template under every law replaced."""
+    from broker_catalog.loader import load_catalog
+    from exposure.letters.reference import markdown
+
+    block = f"{LETTERS_BEGIN}\n\n{markdown(load_catalog(use_cache=False))}\n{END}"
+    pattern = re.compile(re.escape(LETTERS_BEGIN) + r".*?" + re.escape(END), re.S)
+    if not pattern.search(current):
+        raise SystemExit(f"docs/letters.md has no '{LETTERS_BEGIN}' … '{END}' section")
+    return pattern.sub(lambda _: block, current)
+
+
 def targets() -> dict[Path, Callable[[str], str]]:
     """Each generated file and how to compute its content from its current content."""
     return {
         SCHEMA_FILE: lambda _old: broker_json_schema(),
+        GOVERNMENT_SCHEMA_FILE: lambda _old: government_json_schema(),
         DOCS / "cli.md": lambda _old: cli_reference(),
         DOCS / "catalog.md": catalog_doc,
         DOCS / "catalog-coverage.md": lambda _old: catalog_coverage(),
+        DOCS / "letters.md": letters_doc,
     }
 
 

@@ -6,7 +6,7 @@ or the layers below it, counting imports inside functions (the lazy ones) too.
     outputs     exposure.render, exposure.pdf, exposure.reports, exposure.mail,
                 exposure.workshop
     storage     exposure.vault, exposure.ledger, exposure.net, exposure.atomic,
-                exposure.profile.store, exposure.eml_drafts
+                exposure.profile.store
     core        exposure.engine, exposure.letters, exposure.profile, exposure.errors,
                 exposure.paths, exposure.limits
     catalog     broker_catalog
@@ -35,7 +35,6 @@ LAYERS: dict[str, tuple[int, str]] = {
     "exposure.profile": (1, "core"),
     "exposure.profile.store": (2, "storage"),
     "exposure.atomic": (2, "storage"),
-    "exposure.eml_drafts": (2, "storage"),
     "exposure.vault": (2, "storage"),
     "exposure.ledger": (2, "storage"),
     "exposure.workshop": (3, "outputs"),

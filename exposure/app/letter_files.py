@@ -1,5 +1,10 @@
 """Turning drafted letters into files and e-mails: one path for the CLI and the terminal app.
 
+A batch is all or nothing. Every file is rendered in memory first (so a character no font can
+print stops the batch before anything touches the disk); then the files go into a private
+temporary folder beside the target and are moved into place. On an error or a kill the target
+holds the old files or the new ones, never part of a batch.
+
 Files are 0600 in a 0700 folder, named from catalog ids (checked slugs), never outside that
 folder. The terminal app calls this from thread workers: PDF builds are slow.
 """
@@ -12,7 +17,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from exposure.app.output import OutputError, inside, private_folder, write_file
+from exposure.app.output import OutputError, inside, private_folder
 
 if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
@@ -20,7 +25,16 @@ if TYPE_CHECKING:
     from exposure.letters.draft import Letter
     from exposure.profile.model import Identity
 
-__all__ = ["EXTENSIONS", "FORMATS", "Format", "OutputError", "Written", "write_letters"]
+__all__ = [
+    "EXTENSIONS",
+    "FORMATS",
+    "Format",
+    "OutputError",
+    "Written",
+    "check_printable",
+    "email_or_reason",
+    "write_letters",
+]
 
 Format = Literal["pdf", "eml", "txt", "guide"]
 FORMATS: tuple[Format, ...] = ("pdf", "eml", "txt", "guide")
@@ -30,10 +44,11 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class Written:
-    """The files written, and the letters that got no e-mail draft (broker ids)."""
+    """The files written, and the letters that got no e-mail draft: (broker id, the true
+    reason, in the e-mail layer's own words)."""
 
     paths: tuple[Path, ...]
-    no_email: tuple[str, ...]
+    no_email: tuple[tuple[str, str], ...]
 
 
 def sender(identity: Identity | None) -> tuple[str, str] | None:
@@ -50,8 +65,9 @@ def render(
     identity: Identity | None,
     *,
     agent: Agent | None = None,
-) -> bytes | None:
-    """One letter in one format; None when that format does not apply (no e-mail known)."""
+) -> bytes:
+    """One letter in one format. Raises :class:`exposure.mail.message.EmailError`, with the
+    reason, when an e-mail cannot be made (see :func:`email_or_reason`)."""
     if fmt == "pdf":
         from exposure.pdf.letters import pdf_bytes
 
@@ -64,14 +80,19 @@ def render(
         from exposure.letters.guide import guide_text
 
         return guide_text(letter, catalog.by_id[letter.broker_id]).encode("utf-8")
-    message = email_for(letter, identity, agent=agent)
-    return bytes(message) if message is not None else None
+    message = email_or_reason(letter, identity, agent=agent)
+    if isinstance(message, str):
+        from exposure.mail.message import EmailError
+
+        raise EmailError(message)
+    return bytes(message)
 
 
-def email_for(
+def email_or_reason(
     letter: Letter, identity: Identity | None, *, agent: Agent | None = None
-) -> EmailMessage | None:
-    """The e-mail draft, or None when the broker takes no e-mail or the sender has none. An
+) -> EmailMessage | str:
+    """The e-mail draft, or the true reason there is none: no address takes this request, no
+    sender address, or a value that would forge a header (the e-mail layer's own refusal). An
     agent's letter is sent from the agent's address."""
     from exposure.mail.message import EmailError, build_email
 
@@ -79,12 +100,79 @@ def email_for(
         who: tuple[str, str] | None = (agent.name, agent.email)
     else:
         who = sender(identity)
-    if who is None or not letter.email_to:
-        return None
+    if who is None:
+        return "the profile has no name and e-mail address to send from"
     try:
         return build_email(letter, *who)
-    except EmailError:
-        return None
+    except EmailError as exc:
+        return exc.message
+
+
+def email_for(
+    letter: Letter, identity: Identity | None, *, agent: Agent | None = None
+) -> EmailMessage | None:
+    """The e-mail draft, or None (:func:`email_or_reason` says why)."""
+    message = email_or_reason(letter, identity, agent=agent)
+    return None if isinstance(message, str) else message
+
+
+def check_printable(letters: Sequence[Letter]) -> None:
+    """Refuse the batch, before anything is written, if any value has a character that no
+    bundled font can print."""
+    from exposure.pdf.fonts import check_printable as check
+
+    for letter in letters:
+        check(
+            [
+                *letter.sender,
+                *letter.recipient,
+                letter.subject,
+                *letter.paragraphs,
+                *(value for pair in letter.identity for value in pair),
+                letter.signer,
+                *letter.enclosures,
+                *letter.steps,
+            ]
+        )
+
+
+def publish(folder: Path, files: dict[str, bytes]) -> tuple[Path, ...]:
+    """Write ``files`` into ``folder`` all at once: into a private temporary folder beside it,
+    then moved into place (one rename when the folder is new; otherwise one atomic rename per
+    file). A failure leaves the folder as it was."""
+    import os
+    import shutil
+    import tempfile
+
+    target = folder.expanduser()
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{target} is a file, not a folder; choose a folder to write into")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    except OSError as exc:
+        raise OutputError(f"cannot create the folder {target}: {exc.strerror}") from None
+    try:
+        staging.chmod(0o700)
+        for name, data in files.items():
+            fd = os.open(inside(staging, name), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        if not target.exists():
+            staging.rename(target)
+            return tuple(target / name for name in files)
+        out = private_folder(target)
+        paths = []
+        for name in files:
+            (staging / name).replace(inside(out, name))
+            paths.append(out / name)
+        return tuple(paths)
+    except OSError as exc:
+        raise OutputError(f"cannot write into {target}: {exc.strerror}") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def write_letters(
@@ -99,20 +187,23 @@ def write_letters(
     progress: Progress | None = None,
 ) -> Written:
     """Write every letter in every format, plus the agent's authorization packet when letters
-    go as an agent, and one merged PDF for printing when asked; progress as (done, total)."""
-    out = private_folder(folder)
-    paths: list[Path] = []
-    no_email: list[str] = []
+    go as an agent, and one merged PDF for printing when asked; progress as (done, total).
+    All or nothing: everything is rendered before anything is written."""
+    from exposure.mail.message import EmailError
+
+    if "pdf" in formats or merge:
+        check_printable(letters)
+    files: dict[str, bytes] = {}
+    no_email: list[tuple[str, str]] = []
     total = len(letters) * len(formats)
     done = 0
     for letter in letters:
         for fmt in formats:
-            data = render(fmt, letter, catalog, identity, agent=agent)
-            if data is not None:
-                name = f"{letter.broker_id}-{letter.kind}.{EXTENSIONS[fmt]}"
-                paths.append(write_file(inside(out, name), data))
-            else:
-                no_email.append(letter.broker_id)
+            try:
+                data = render(fmt, letter, catalog, identity, agent=agent)
+                files[f"{letter.broker_id}-{letter.kind}.{EXTENSIONS[fmt]}"] = data
+            except EmailError as exc:
+                no_email.append((letter.broker_id, exc.message))
             done += 1
             if progress is not None:
                 progress(done, total)
@@ -120,11 +211,9 @@ def write_letters(
         from exposure.pdf.packet import authorization_pdf
 
         person = identity.full_name if identity else None
-        packet = authorization_pdf(agent, person or "", letters, catalog)
-        paths.append(write_file(inside(out, "agent-authorization.pdf"), packet))
+        files["agent-authorization.pdf"] = authorization_pdf(agent, person or "", letters, catalog)
     if merge and letters:
         from exposure.pdf.letters import pdf_bytes
 
-        merged = pdf_bytes(letters, guide_page=False)
-        paths.append(write_file(inside(out, "all-letters.pdf"), merged))
-    return Written(tuple(paths), tuple(no_email))
+        files["all-letters.pdf"] = pdf_bytes(letters, guide_page=False)
+    return Written(publish(folder, files), tuple(no_email))

@@ -46,10 +46,17 @@ def has_route(catalog: Catalog, broker_id: str) -> bool:
 
 
 def needed_identity(catalog: Catalog, broker_ids: list[str]) -> list[IdentityField]:
-    """The identity fields the chosen brokers need, and nothing more, in form order."""
+    """The identity fields the chosen brokers need, in form order, plus what every letter
+    needs to be answered: the person's name (for the sender block and the signature) and one
+    reply address. When no broker needs a postal address or an e-mail, the form asks for the
+    e-mail, which tells a broker less than where the person lives."""
     from exposure.letters.identity import needed_fields
 
     wanted = {f for b in broker_ids for f in needed_fields(catalog.by_id[b])}
     if IdentityField.PAST_ADDRESSES in wanted:
         wanted.add(IdentityField.POSTAL_ADDRESS)
+    if broker_ids:
+        wanted.add(IdentityField.FULL_NAME)
+        if not wanted & {IdentityField.POSTAL_ADDRESS, IdentityField.EMAIL}:
+            wanted.add(IdentityField.EMAIL)
     return [f for f in TYPED_FIELDS if f in wanted]

@@ -13,6 +13,7 @@ from exposure.errors import ExposureError, UsageError
 from exposure.letters.agent import Agent
 from exposure.letters.draft import Letter, draft_letter
 from exposure.letters.regime import Kind
+from exposure.letters.reply import MissingReplyError
 from exposure.profile.model import Profile
 
 
@@ -67,6 +68,8 @@ def draft_letters(
                     broker, profile, catalog, kind=kind, agent=agent, today=today, blanks=blanks
                 )
             )
+        except MissingReplyError:
+            raise  # the person's details lack a reply address: no letter can go, say so once
         except ExposureError as exc:
             skipped.append(Skipped(broker_id, broker.name, exc.message))
         if progress is not None:

@@ -49,6 +49,11 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
         "--merge", action="store_true", help="also write all letters into one PDF for printing"
     )
     parser.add_argument(
+        "--blanks",
+        action="store_true",
+        help="print lines to fill in by hand for a missing name, reply address or identity field",
+    )
+    parser.add_argument(
         "--record", action="store_true", help="record each letter in the request ledger (vault)"
     )
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="date the letters (default: today)")
@@ -94,7 +99,15 @@ def letters(args: argparse.Namespace) -> int:
     profile = chosen_profile(args, catalog)
     agent = read_agent(args.agent) if args.agent else None
     today = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
-    drafted = draft_letters(profile, catalog, args.broker, kind=args.kind, agent=agent, today=today)
+    drafted = draft_letters(
+        profile,
+        catalog,
+        args.broker,
+        kind=args.kind,
+        agent=agent,
+        today=today,
+        blanks=args.blanks,
+    )
     written = write_letters(
         args.out,
         drafted.letters,
@@ -106,11 +119,8 @@ def letters(args: argparse.Namespace) -> int:
     )
     for path in written.paths:
         print(f"wrote {path}")
-    for broker_id in dict.fromkeys(written.no_email):
-        warn(
-            f"no e-mail for {broker_id}: no address is known for the broker, "
-            "or the sender has no e-mail address"
-        )
+    for broker_id, why in written.no_email:
+        warn(f"no e-mail for {broker_id}: {why}")
     if args.record and drafted.letters:
         _record(args, drafted.letters, catalog, profile, today)
     for note in drafted.notes:
@@ -147,8 +157,8 @@ def send(args: argparse.Namespace) -> int:
     import getpass
 
     from exposure.cli.session import warn
-    from exposure.eml_drafts import read_drafts
     from exposure.errors import UsageError
+    from exposure.mail.drafts import for_sending, read_drafts
     from exposure.mail.smtp import Server, password_from_keyring, save_password
     from exposure.mail.smtp import send as smtp_send
 
@@ -159,25 +169,31 @@ def send(args: argparse.Namespace) -> int:
         raise UsageError(
             f"no .eml drafts in {args.folder}; make some with 'exposure letters --format eml'"
         )
-    messages = read_drafts(paths)
-    for path, message in zip(paths, messages, strict=True):
-        print(f"{path.name}: to {message['To']} — {message['Subject']}")
+    drafts = read_drafts(paths)  # refuses a Bcc or a header exposure did not write
+    for draft in drafts:
+        to = ", ".join(f"{header}: {address}" for header, address in draft.recipients)
+        print(f"{draft.path.name}: {to} — {draft.message['Subject']}")
         if args.dry_run:
-            print(message.as_string())
+            print(draft.text())
     if args.dry_run:
-        print(f"(dry run: {len(messages)} message(s) not sent)")
+        print(f"(dry run: {len(drafts)} message(s) not sent)")
         return 0
     if args.save_password:
         save_password(server, getpass.getpass(f"SMTP password for {args.smtp_user}: "))
     if not args.yes:
         if not sys.stdin.isatty():
             raise UsageError("refusing to send without confirmation; add --yes")
-        if input(f"Send {len(messages)} e-mail(s) through {args.smtp_host}? [y/N] ").lower() != "y":
+        count = sum(len(d.recipients) for d in drafts)
+        question = (
+            f"Send {len(drafts)} e-mail(s) to the {count} recipient(s) listed above, "
+            f"through {args.smtp_host}? [y/N] "
+        )
+        if input(question).lower() != "y":
             print("Nothing sent.")
             return 1
-    sent = smtp_send(server, messages, password_from_keyring(server))
+    sent = smtp_send(server, [for_sending(d) for d in drafts], password_from_keyring(server))
     for to in sent:
         print(f"sent to {to}")
-    if len(sent) < len(messages):
+    if len(sent) < len(drafts):
         warn("some messages were not sent")
     return 0

@@ -1,32 +1,88 @@
-"""Putting it together: per-broker likelihoods and reasons, per-category levels, the headline
-and the action plan.
+"""Putting it together: per-broker likelihoods and reasons, per-category levels, "one of these"
+groups, government data sources, the counts the headline is rendered from, and the plan.
 
-Only brokers whose holdings have been researched can be estimated; registry-imported records
-without holdings are counted in ``not_assessed`` rather than listed as "unknown" one by one.
+Every active broker is estimated: a researched record from its holdings (likelihood.py), a
+registry-imported one from its filing (registry.py, at most ``possible``). ``evidence`` on each
+result and the counts say which.
 """
 
 from __future__ import annotations
 
 from broker_catalog.catalog import Catalog
 from broker_catalog.laws_schema import Law
-from broker_catalog.schema import Broker, Likelihood
-from exposure.engine.compiled import BY_RANK, POSSIBLE, compile_catalog, holding_rank
-from exposure.engine.likelihood import evaluate_holding
-from exposure.engine.plan import action_kind, build_plan
-from exposure.engine.reasons import holding_reasons, tie_reasons
-from exposure.engine.result import Audit, BrokerResult, CatalogRef, CategoryResult, Counts
+from broker_catalog.schema import AlternativeGroup, Broker, Likelihood
+from exposure.engine.compiled import (
+    BY_RANK,
+    LIKELY,
+    POSSIBLE,
+    Compiled,
+    Scores,
+    compile_catalog,
+    score_all,
+)
+from exposure.engine.government import government_results
+from exposure.engine.likelihood import HoldingResult, evaluate_holding
+from exposure.engine.links import Links, holding_key, links_for
+from exposure.engine.plan import Planned, action_kinds, build_plan, questions_action
+from exposure.engine.questions import next_questions
+from exposure.engine.reasons import group_sources, holding_reasons, registry_reasons, tie_reasons
+from exposure.engine.registry import registry_rule, signal_rank
+from exposure.engine.result import (
+    Audit,
+    BrokerResult,
+    CatalogRef,
+    CategoryResult,
+    Counts,
+    Evidence,
+    GroupResult,
+    Reason,
+)
 from exposure.profile.model import UNKNOWN, Profile
 
 
-def _explained(
-    broker: Broker, rank: int, profile: Profile, catalog: Catalog, law: Law | None
-) -> BrokerResult:
-    """The full result, with reasons, for a broker that likely or possibly holds records."""
-    results = [evaluate_holding(h, profile) for h in broker.holdings]
-    reasons = [reason for n, r in enumerate(results) for reason in holding_reasons(broker, n, r)]
-    reasons += tie_reasons(broker)
+def _holding_results(
+    broker: Broker, profile: Profile, links: Links, catalog: Catalog, scores: Scores
+) -> list[HoldingResult]:
+    out = []
+    for h, holding in enumerate(broker.holdings):
+        trigger_links = tuple(links.of(broker.id, h, t) for t in range(len(holding.triggers)))
+        sources = {
+            n: scores.holdings.get(
+                holding_key(catalog.flows[n].source.broker, catalog.flows[n].source.category),
+                LIKELY,
+            )
+            for link in trigger_links
+            for n in link.flows
+        }
+        out.append(evaluate_holding(holding, profile, trigger_links, sources))
+    return out
+
+
+def _researched(
+    broker: Broker,
+    rank: int,
+    profile: Profile,
+    catalog: Catalog,
+    law: Law | None,
+    scores: Scores,
+) -> tuple[BrokerResult, tuple[Planned, ...]]:
+    """The full result, with reasons, for a researched broker that likely or possibly holds
+    records; and what the plan needs (its likely holdings)."""
+    results = _holding_results(broker, profile, links_for(catalog), catalog, scores)
+    reasons = [
+        reason
+        for n, r in enumerate(results)
+        if r.likelihood.rank >= POSSIBLE
+        for reason in holding_reasons(broker, n, r, catalog)
+    ]
+    reasons += _ties(broker, compile_catalog(catalog))
     likelihood = BY_RANK[rank]
-    return BrokerResult(
+    likely = tuple(r.holding for r in results if r.likelihood is Likelihood.LIKELY)
+    kinds = action_kinds(broker, likely, law) if likelihood is Likelihood.LIKELY else []
+    groups = tuple(
+        dict.fromkeys(link.group for r in results for _, link in r.limited if link.group)
+    )
+    result = BrokerResult(
         id=broker.id,
         name=broker.name,
         likelihood=likelihood,
@@ -36,12 +92,29 @@ def _explained(
         quality=broker.quality.value,
         reasons=tuple(reasons),
         immigration_ties=any(t.immigration_enforcement for t in broker.government_ties),
-        action=action_kind(broker, law) if likelihood is Likelihood.LIKELY else None,
+        action=kinds[0][0] if kinds else None,
+        evidence="researched",
+        groups=groups,
     )
+    return result, (Planned(broker, likelihood, likely),)
 
 
-def _plain(broker: Broker, rank: int) -> BrokerResult:
-    return BrokerResult(
+def _ties(broker: Broker, compiled: Compiled) -> list[Reason]:
+    key = ("ties", broker.id)
+    found = compiled.memo.get(key)
+    if not isinstance(found, list):
+        found = compiled.memo[key] = tie_reasons(broker)
+    return list(found)
+
+
+def _plain(broker: Broker, rank: int, compiled: Compiled) -> BrokerResult:
+    """A broker rated below possible: no reasons, so the result depends on the catalog alone
+    and is built once per (broker, rank)."""
+    key = ("plain", broker.id, str(rank))
+    found = compiled.memo.get(key)
+    if isinstance(found, BrokerResult):
+        return found
+    result = compiled.memo[key] = BrokerResult(
         id=broker.id,
         name=broker.name,
         likelihood=BY_RANK[rank],
@@ -49,7 +122,81 @@ def _plain(broker: Broker, rank: int) -> BrokerResult:
         quality=broker.quality.value,
         reasons=(),
         immigration_ties=any(t.immigration_enforcement for t in broker.government_ties),
+        evidence=_evidence(broker),
     )
+    return result
+
+
+def _filed(
+    broker: Broker, rank: int, profile: Profile, catalog: Catalog, compiled: Compiled
+) -> BrokerResult:
+    """A registry-only broker that possibly holds records: the filing is the reason. The
+    result depends only on which of its signals hold, so it is built once per combination."""
+    signals = registry_rule(broker, catalog.categories)
+    ranks = [signal_rank(s, profile.facts) for s in signals]
+    key = ("filed", broker.id, str(rank), *map(str, ranks))
+    found = compiled.memo.get(key)
+    if isinstance(found, BrokerResult):
+        return found
+    result = compiled.memo[key] = BrokerResult(
+        id=broker.id,
+        name=broker.name,
+        likelihood=BY_RANK[rank],
+        categories=tuple(s.category for s, r in zip(signals, ranks, strict=True) if r >= POSSIBLE),
+        quality=broker.quality.value,
+        reasons=tuple(registry_reasons(broker, signals, ranks)),
+        immigration_ties=any(t.immigration_enforcement for t in broker.government_ties),
+        evidence="registry_filing",
+    )
+    return result
+
+
+def _groups(
+    catalog: Catalog, scores: Scores
+) -> tuple[list[GroupResult], list[tuple[AlternativeGroup, list[Broker]]]]:
+    results, likely = [], []
+    for group in catalog.groups:
+        rank = scores.groups.get(group.id, 0)
+        if rank < POSSIBLE:
+            continue
+        members = tuple(dict.fromkeys(m.broker for m in group.members))
+        results.append(
+            GroupResult(
+                id=group.id,
+                likelihood=BY_RANK[rank],
+                members=members,
+                facts=group.facts,
+                sources=group_sources(group),
+            )
+        )
+        if rank >= LIKELY:
+            likely.append((group, [catalog.by_id[m] for m in members]))
+    return results, likely
+
+
+def _route_law(catalog: Catalog, home: str | None) -> Law | None:
+    """A route law (one request reaching every registered broker) for the person's state."""
+    if home is None:
+        return None
+    return next((x for x in catalog.laws if x.kind == "route" and home in x.states), None)
+
+
+_RANKS = {lk: lk.rank for lk in Likelihood}
+
+
+def _positions(catalog: Catalog, compiled: Compiled) -> dict[str, int]:
+    """Each broker's place in name order (then id), computed once per catalog."""
+    found = compiled.memo.get(("positions",))
+    if not isinstance(found, dict):
+        ordered = sorted(catalog.ids, key=lambda b: (catalog.by_id[b].name.casefold(), b))
+        found = compiled.memo[("positions",)] = {b: n for n, b in enumerate(ordered)}
+    return found
+
+
+def _evidence(broker: Broker) -> Evidence:
+    if broker.holdings:
+        return "researched"
+    return "registry_filing" if broker.legal.registries else "none"
 
 
 def audit(profile: Profile, catalog: Catalog) -> Audit:
@@ -57,22 +204,35 @@ def audit(profile: Profile, catalog: Catalog) -> Audit:
     facts = profile.facts
     home = profile.home_state()
     law = catalog.privacy_law_for(home) if home else None
+    compiled: Compiled = compile_catalog(catalog)
+    scores = score_all(compiled, facts)
     per_category: dict[str, dict[str, int]] = {c.id: {} for c in catalog.categories}
     broker_results: list[BrokerResult] = []
-    planned: list[tuple[Broker, Likelihood]] = []
-    for compiled in compile_catalog(catalog):
-        best = 0
-        for holding in compiled.holdings:
-            rank = holding_rank(holding, facts)
+    planned: list[Planned] = []
+    for compiled_broker in compiled.researched:
+        for holding in compiled_broker.holdings:
+            rank = scores.holdings.get(holding.key, 0)
             seen = per_category.setdefault(holding.category, {})
-            seen[compiled.id] = max(rank, seen.get(compiled.id, 0))
-            best = max(best, rank)
-        broker = catalog.by_id[compiled.id]
+            seen[compiled_broker.id] = max(rank, seen.get(compiled_broker.id, 0))
+        best = scores.brokers[compiled_broker.id]
+        broker = catalog.by_id[compiled_broker.id]
         if best >= POSSIBLE:
-            broker_results.append(_explained(broker, best, profile, catalog, law))
+            result, plan_items = _researched(broker, best, profile, catalog, law, scores)
+            broker_results.append(result)
+            planned += plan_items
         else:
-            broker_results.append(_plain(broker, best))
-        planned.append((broker, BY_RANK[best]))
+            broker_results.append(_plain(broker, best, compiled))
+    for broker_id, _rule in compiled.registry:
+        broker = catalog.by_id[broker_id]
+        best = scores.brokers[broker_id]
+        if best >= POSSIBLE:
+            result = _filed(broker, best, profile, catalog, compiled)
+            for filed_category in result.categories:
+                seen = per_category.setdefault(filed_category, {})
+                seen[broker_id] = max(best, seen.get(broker_id, 0))
+            broker_results.append(result)
+        else:
+            broker_results.append(_plain(broker, best, compiled))
     categories = []
     for category in catalog.categories:
         ranks = per_category.get(category.id, {})
@@ -81,10 +241,23 @@ def audit(profile: Profile, catalog: Catalog) -> Audit:
         categories.append(
             CategoryResult(id=category.id, name=category.name, level=level, brokers=tuple(shown))
         )
-    broker_results.sort(key=lambda b: (-b.likelihood.rank, b.name.casefold(), b.id))
-    plan = build_plan(planned, home, law)
+    position = _positions(catalog, compiled)
+    broker_results.sort(key=lambda b: (-_RANKS[b.likelihood], position[b.id]))
+    group_results, likely_groups = _groups(catalog, scores)
+    reach = [
+        (catalog.by_id[b.id], b.likelihood)
+        for b in broker_results
+        if b.likelihood in (Likelihood.LIKELY, Likelihood.POSSIBLE)
+    ]
+    plan = build_plan(planned, home, law, _route_law(catalog, home), likely_groups, reach)
+    if not likely_groups and not any(p.likelihood is Likelihood.LIKELY for p in planned):
+        asked = next_questions(compiled, catalog, facts)
+        plan = [questions_action(asked), *plan] if asked else plan
+    government = government_results(catalog, profile, home)
     answered = sum(1 for f in catalog.facts if profile.answer(f.id) != UNKNOWN)
     held = [c for c in categories if c.level is not Likelihood.UNKNOWN]
+    researched = sum(1 for b in broker_results if b.evidence == "researched")
+    filed = sum(1 for b in broker_results if b.evidence == "registry_filing")
     counts = Counts(
         likely=sum(1 for b in broker_results if b.likelihood is Likelihood.LIKELY),
         possible=sum(1 for b in broker_results if b.likelihood is Likelihood.POSSIBLE),
@@ -92,8 +265,12 @@ def audit(profile: Profile, catalog: Catalog) -> Audit:
         categories_held=len(held),
         answered=answered,
         questions=len(catalog.facts),
-        estimated=len(broker_results),
-        not_assessed=len(catalog) - len(broker_results),
+        estimated=researched + filed,
+        not_assessed=len(catalog) - researched - filed,
+        researched=researched,
+        registry_filing=filed,
+        groups_likely=sum(1 for g in group_results if g.likelihood is Likelihood.LIKELY),
+        government=len(government),
     )
     return Audit(
         counts=counts,
@@ -101,4 +278,6 @@ def audit(profile: Profile, catalog: Catalog) -> Audit:
         categories=tuple(categories),
         brokers=tuple(broker_results),
         plan=tuple(plan),
+        groups=tuple(group_results),
+        government=government,
     )

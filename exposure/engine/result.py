@@ -39,7 +39,18 @@ class Message(_Frozen):
     params: dict[str, Param] = Field(default_factory=dict)
 
 
-ReasonCode = Literal["fact_trigger", "unknown_fact", "baseline", "government_tie"]
+ReasonCode = Literal[
+    "fact_trigger",
+    "unknown_fact",
+    "baseline",
+    "baseline_answered_no",
+    "government_tie",
+    "flow_limited",
+    "flow_ended",
+    "one_of_these",
+    "registry_filing",
+    "government_concern",
+]
 
 
 class Reason(Message):
@@ -55,6 +66,8 @@ ActionKind = Literal[
     "state_law_request",
     "california_drop",
     "no_consumer_route",
+    "one_of_these",
+    "answer_questions",
 ]
 
 
@@ -82,6 +95,10 @@ class Action(_Frozen):
     lead: str | None
     brokers: tuple[str, ...]
     law: str | None = None
+    categories: tuple[str, ...] = Field(
+        default=(), description="the lead broker's holdings this action is for (law per holding)"
+    )
+    group: str | None = None
     steps: tuple[Message, ...]
     methods: tuple[Method, ...] = ()
     verification: tuple[str, ...] = ()
@@ -90,7 +107,13 @@ class Action(_Frozen):
     score: float
 
 
+Evidence = Literal["researched", "registry_filing", "none"]
+
+
 class BrokerResult(_Frozen):
+    """``evidence`` says what the estimate rests on: a researched record (holdings with
+    triggers), the broker's registry filing, or nothing yet."""
+
     id: str
     name: str
     likelihood: Likelihood
@@ -99,6 +122,33 @@ class BrokerResult(_Frozen):
     reasons: tuple[Reason, ...]
     immigration_ties: bool
     action: ActionKind | None = None
+    evidence: Evidence = "researched"
+    groups: tuple[str, ...] = ()
+
+
+class GroupResult(_Frozen):
+    """An alternative group: "a renter is screened by one of these". The group carries the
+    full rating; each member is at most ``possible`` through the group's facts."""
+
+    id: str
+    likelihood: Likelihood
+    members: tuple[str, ...]
+    facts: tuple[str, ...]
+    sources: tuple[SourceRef, ...]
+
+
+class GovernmentResult(_Frozen):
+    """A government data source that concerns the person: no consumer route, only levers.
+
+    ``levers`` index the record's levers, those for the person's state first; ``reasons`` say
+    which answers make it concern them."""
+
+    id: str
+    likelihood: Likelihood
+    reasons: tuple[Reason, ...]
+    levers: tuple[int, ...]
+    state_levers: tuple[int, ...]
+    sources: tuple[SourceRef, ...]
 
 
 class CategoryResult(_Frozen):
@@ -124,6 +174,10 @@ class Counts(_Frozen):
     questions: int
     estimated: int
     not_assessed: int
+    researched: int = 0
+    registry_filing: int = 0
+    groups_likely: int = 0
+    government: int = 0
 
 
 # What an estimate cannot know, as message codes; every audit carries them.
@@ -140,3 +194,5 @@ class Audit(_Frozen):
     categories: tuple[CategoryResult, ...]
     brokers: tuple[BrokerResult, ...]
     plan: tuple[Action, ...]
+    groups: tuple[GroupResult, ...] = ()
+    government: tuple[GovernmentResult, ...] = ()

@@ -15,11 +15,15 @@ from string import Template
 from typing import Any
 
 from broker_catalog.catalog import Catalog
-from broker_catalog.schema import Broker, MethodKind, OptOutMethod
+from broker_catalog.laws_schema import Clause, Law
+from broker_catalog.schema import Broker
 from exposure.letters.agent import Agent
+from exposure.letters.clauses import clauses_for
 from exposure.letters.deadlines import due_date
+from exposure.letters.desk import POSTAL_UNKNOWN, desk_for
 from exposure.letters.identity import enclosures_for, identity_lines
-from exposure.letters.regime import Kind, Regime, choose
+from exposure.letters.regime import RIGHT_FOR, Kind, Regime, choose, section_for
+from exposure.letters.reply import HAND, sender, signer
 from exposure.profile.model import Profile
 
 
@@ -46,6 +50,7 @@ class Letter:
     notes: tuple[str, ...]
     web_form: tuple[str, ...]
     steps: tuple[str, ...]
+    clauses: tuple[str, ...] = ()
 
 
 @cache
@@ -68,70 +73,46 @@ def _deadline(regime: Regime, today: dt.date) -> tuple[str, str, dt.date | None]
     text = f"within {deadline.days} {unit} of receiving it (by {when}, if it reaches you today)"
     extension = ""
     if deadline.extension_days:
-        rule = f" ({deadline.extension_rule})" if deadline.extension_rule else ""
         extension = (
-            f"If you need more time, the law allows one extension of up to "
-            f"{deadline.extension_days} more {unit}{rule}."
+            f"If you need more time, the law allows an extension of up to "
+            f"{deadline.extension_days} more {unit} when it is reasonably necessary; please tell "
+            "me of it, and why, before the first period ends."
         )
     return text, extension, due
 
 
-_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "file_disclosure": ("disclosure", "report", "file"),
-    "security_freeze": ("freeze",),
-    "delete": ("delet", "privacy", "ccpa", "request", "opt"),
-    "opt_out": ("opt", "privacy", "ccpa", "request"),
-    "know": ("know", "access", "privacy", "ccpa", "request"),
-}
-
-
-def _recipient(broker: Broker, kind: Kind) -> tuple[str, ...]:
-    """The postal address for this kind of request: the method whose scope names it, if any."""
-    methods = broker.opt_out.methods if broker.opt_out else ()
-    postal = [m for m in methods if m.kind is MethodKind.POSTAL and m.address]
-
-    def fits(method: OptOutMethod) -> int:
-        text = " ".join([method.covers or "", *(method.address or ())]).casefold()
-        return sum(word in text for word in _KEYWORDS[kind])
-
-    if postal:
-        best = max(postal, key=fits)  # first of the best: ties keep the record's order
-        return _addressed(broker.name, best.address or ())
-    if isinstance(broker.contacts.address, tuple):
-        return _addressed(broker.name, broker.contacts.address)
-    return (broker.name, "(postal address unknown: send by e-mail or use the web form)")
-
-
-def _addressed(name: str, lines: tuple[str, ...]) -> tuple[str, ...]:
-    """The broker's name, then its address, without repeating a name the address starts with."""
-    same = lines and lines[0].casefold().rstrip(".,") == name.casefold().rstrip(".,")
-    return (name, *lines[1:]) if same else (name, *lines)
-
-
-def _email_to(broker: Broker) -> str | None:
-    for method in broker.opt_out.methods if broker.opt_out else ():
-        if method.kind is MethodKind.EMAIL and method.email:
-            return method.email
-    return broker.contacts.email if broker.contacts.email != "unknown" else None
-
-
-def _sender(
-    profile: Profile, identity: list[tuple[str, str]], agent: Agent | None
-) -> tuple[str, ...]:
-    """The return address: the agent's, or only what the letter already discloses."""
-    if agent is not None:
-        return agent.block()
-    values = dict(identity)
-    lines = [values.get("Full name", "")]
-    current = [a for a in (profile.identity.addresses if profile.identity else ()) if a.current]
-    if "Current address" in values and current:
-        lines += [
-            *current[0].lines,
-            f"{current[0].city}, {current[0].state} {current[0].postal_code}",
-        ]
-    if "E-mail" in values:
-        lines.append(values["E-mail"])
-    return tuple(line for line in lines if line)
+def _body(
+    tpl: dict[str, Any],
+    as_agent: bool,
+    values: dict[str, str],
+    clauses: list[Clause],
+    law: Law,
+    kind: Kind,
+) -> list[str]:
+    """The template's paragraphs with ``$clauses`` expanded into the matching clauses and
+    ``$also_opt_out``/``$unverified`` into the law's opt-out sentences (or nothing)."""
+    suffix = "_agent" if as_agent else ""
+    unverified = ""
+    if law.opt_out_unverified is not None and "unverified" in tpl:
+        unverified = _fill(
+            tpl["unverified"], {**values, "unverified_cite": law.opt_out_unverified.cite}
+        )
+    elif "unverified_unknown" in tpl:
+        unverified = _fill(tpl["unverified_unknown"], values)
+    out: list[str] = []
+    for paragraph in tpl["body" + suffix] if "body" + suffix in tpl else tpl["body"]:
+        if paragraph == "$clauses":
+            out += [_fill(c.text, {**values, "cite": c.cite}) for c in clauses]
+        elif paragraph == "$unverified":
+            out += [unverified] if unverified else []
+        elif paragraph == "$also_opt_out":
+            gives = any(r in law.rights for r in RIGHT_FOR["opt_out"])
+            if gives and kind == "delete" and law.kind == "state_privacy":
+                text = tpl["also_opt_out" + suffix]
+                out.append(_fill(text, {**values, "unverified": unverified}))
+        else:
+            out.append(_fill(paragraph, values))
+    return [p for p in out if p]
 
 
 def draft_letter(
@@ -144,9 +125,14 @@ def draft_letter(
     today: dt.date,
     blanks: bool = False,
 ) -> Letter:
-    regime = choose(broker, kind, profile.home_state(), catalog)
+    """One letter: to the desk that takes its kind, under the law that applies, in the first
+    person (or the agent's voice), with a way to answer."""
+    state = profile.home_state()
+    regime = choose(broker, kind, state, catalog)
     identity = identity_lines(broker, profile.identity, blanks=blanks)
     person = dict(identity).get("Full name", "")
+    if person.endswith(HAND):
+        person = ""
     as_agent = agent is not None and regime.agent_allowed
     tpl = template(regime.template)
     deadline_text, extension, due = _deadline(regime, today)
@@ -160,14 +146,21 @@ def draft_letter(
         "deadline": deadline_text,
         "extension": extension,
         "agent": agent.name if agent else "",
+        "opt_out_section": section_for(regime.law, "opt_out"),
     }
+    scope = regime.law.wording.get(regime.kind, "all personal information it holds about me")
+    values["scope"] = _fill(scope, values)
     opening = _fill(tpl["opening_agent" if as_agent else "opening"], values)
-    body = [_fill(p, values) for p in tpl["body"]]
+    clauses = clauses_for(regime, broker, state, catalog)
+    body = _body(tpl, as_agent, values, clauses, regime.law, regime.kind)
+    desk = desk_for(broker, regime.kind, as_agent=as_agent)
     notes = [regime.agent_note] if regime.agent_note and agent is not None else []
     if agent is not None and not as_agent:
         notes.append("This letter is written for the person to sign and send themselves.")
+    notes += list(desk.notes)
     enclosures = [*tpl["enclosures_agent" if as_agent else "enclosures"], *enclosures_for(broker)]
     opt = broker.opt_out
+    sender_block = sender(profile, identity, agent if as_agent else None, blanks=blanks)
     return Letter(
         broker_id=broker.id,
         broker_name=broker.name,
@@ -178,16 +171,17 @@ def draft_letter(
         agent=agent.name if as_agent and agent else None,
         date=today,
         due=due,
-        sender=_sender(profile, identity, agent if as_agent else None),
-        recipient=_recipient(broker, regime.kind),
-        email_to=_email_to(broker),
+        sender=sender_block,
+        recipient=desk.postal or (broker.name, POSTAL_UNKNOWN),
+        email_to=desk.email,
         subject=_fill(tpl["subject"], values),
         paragraphs=(opening, *body),
         identity=tuple(identity),
         closing=tpl["closing"],
-        signer=agent.signer() if as_agent and agent else person,
+        signer=agent.signer() if as_agent and agent else signer(profile, person),
         enclosures=tuple(enclosures),
         notes=tuple(notes),
-        web_form=tuple(m.url for m in (opt.methods if opt else ()) if m.url),
+        web_form=desk.web_forms,
         steps=opt.steps if opt else (),
+        clauses=tuple(c.id for c in clauses),
     )

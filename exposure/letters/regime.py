@@ -2,9 +2,10 @@
 
 The rules, first match wins:
 
-1. An FCRA lever (file disclosure, security freeze) is asked for by name, or the broker is an
-   FCRA consumer reporting agency and no kind was asked for: the FCRA regime. State privacy laws
-   exempt FCRA-covered data, so a deletion letter to a credit bureau would be refused.
+1. An FCRA lever (file disclosure, security freeze) is asked for by name, or the broker holds
+   FCRA data (a holding whose ``law.fcra`` is "yes") and no kind was asked for: the FCRA
+   regime. State privacy laws exempt FCRA-covered data, so a deletion letter to a credit
+   bureau would be refused.
 2. The person's state has a comprehensive privacy law in force that grants the right: that law.
 3. Otherwise: the "no law applies" regime, a voluntary request that says so honestly.
 
@@ -73,7 +74,15 @@ def deadline_for(law: Law, kind: Kind) -> Deadline | None:
 
 
 def default_kind(broker: Broker) -> Kind:
-    return "file_disclosure" if broker.legal.fcra == "yes" else "delete"
+    """The FCRA disclosure for a company with FCRA data, judged per holding as the plan does:
+    a company that runs a consumer reporting business beside a marketing one (Acxiom's
+    record, say) gets a deletion request for a marketing-only record. A company whose holdings
+    are not researched falls back to its company-level ``legal.fcra``."""
+    if broker.holdings:
+        fcra = any(h.law.fcra == "yes" for h in broker.holdings)
+    else:
+        fcra = broker.legal.fcra == "yes"
+    return "file_disclosure" if fcra else "delete"
 
 
 def _agent(law: Law, kind: Kind, broker: Broker) -> tuple[bool, str | None]:

@@ -43,7 +43,8 @@ def _address(display: str, addr: str, what: str) -> Address:
 def build_email(letter: Letter, from_name: str, from_addr: str) -> EmailMessage:
     if not letter.email_to:
         raise EmailError(
-            f"no e-mail address is known for {letter.broker_name}; print the letter instead"
+            f"no e-mail address in the catalog takes this request for {letter.broker_name}; "
+            "print the letter or use the web form instead"
         )
     message = EmailMessage(policy=email.policy.SMTP)
     message["From"] = _address(from_name, from_addr, "sender")

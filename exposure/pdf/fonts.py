@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from exposure.errors import ExposureError
@@ -24,6 +27,7 @@ CHAIN = (
     ("ExposureSans", "DejaVuSans.ttf"),
     ("ExposureCJK", "DroidSansFallbackFull.ttf"),
     ("ExposureHangul", "NanumGothic.ttf"),
+    ("ExposureEmoji", "NotoEmoji-Regular.ttf"),
 )
 BOLD = ("ExposureSans-Bold", "DejaVuSans-Bold.ttf")
 _RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -36,15 +40,104 @@ class GlyphError(ExposureError):
 @cache
 def register() -> dict[str, frozenset[int]]:
     """Register the bundled fonts once; return each font's set of covered code points."""
-    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
     from reportlab.pdfbase.ttfonts import TTFont
 
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    _compress_subsets_once(pdfdoc.PDFZCompress)
     coverage = {}
     for name, file in (*CHAIN, BOLD):
         font = TTFont(name, str(FONTS / file))
+        _cache_subsets(font)
         pdfmetrics.registerFont(font)
         coverage[name] = frozenset(font.face.charToGlyph)
     return coverage
+
+
+def _utf16_hex(code: int) -> str:
+    return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    return _cmap(fontname, tuple(subset))
+
+
+@cache
+def _cmap(fontname: str, subset: tuple[int, ...]) -> str:
+    """The ToUnicode map reportlab writes, but with characters outside the Basic Multilingual
+    Plane (emoji, rare CJK) written as UTF-16 surrogate pairs, as the PDF format requires.
+    reportlab writes their code point in plain hex, so text extraction and copy-and-paste lost
+    them (a name printed but could not be read back)."""
+    head = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo",
+        f"<< /Registry ({fontname})",
+        f"/Ordering ({fontname})",
+        "/Supplement 0",
+        ">> def",
+        f"/CMapName /{fontname} def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>",
+        "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+    ]
+    pairs = [f"<{i:02X}> <{_utf16_hex(code)}>" for i, code in enumerate(subset)]
+    tail = ["endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join([*head, *pairs, *tail])
+
+
+_SUBSETS: dict[int, tuple[bytes, bytes]] = {}  # id of a cached subset → (subset, compressed)
+
+
+def _compress_subsets_once(flate: Any) -> None:
+    """Compress each cached font subset once, not once per PDF: the deflate filter returns the
+    stored result for a subset made by :func:`_cache_subsets` (matched by identity, so no
+    other stream is affected)."""
+    encode = flate.encode
+
+    def encode_cached(text: bytes | str) -> bytes:
+        known = _SUBSETS.get(id(text))
+        if known is not None and known[0] is text:
+            return known[1]
+        return bytes(encode(text))
+
+    flate.encode = encode_cached
+
+
+def _cache_subsets(font: Any) -> None:
+    """Remember each embedded font subset across documents.
+
+    reportlab cuts a fresh subset of every font for every PDF it writes, which is most of the
+    time a one-page letter takes. Letters drawn from the same templates use the same subsets
+    (printable ASCII sits at fixed places, other characters follow in order of first use), so
+    the bytes of a subset are kept, keyed by its exact glyph list, and reused.
+    """
+    make = font.face.makeSubset
+    cache: dict[tuple[int, ...], bytes] = {}
+
+    def make_cached(subset: list[int]) -> bytes:
+        key = tuple(subset)
+        data = cache.get(key)
+        if data is None:
+            if len(cache) > 256:
+                for old in cache.values():
+                    _SUBSETS.pop(id(old), None)
+                cache.clear()
+            data = cache[key] = make(subset)
+            _SUBSETS[id(data)] = (data, zlib.compress(data))
+        return data
+
+    font.face.makeSubset = make_cached
+
+
+def check_printable(texts: Iterable[str]) -> None:
+    """Raise :class:`GlyphError` for the first character no bundled font can draw: called on
+    every value of a batch before any file is written."""
+    for text in texts:
+        runs(text)
 
 
 def visual(text: str) -> str:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.pagesizes import LETTER
@@ -31,16 +33,29 @@ PAGE_W, PAGE_H = LETTER
 LEFT = 1.0 * inch
 RIGHT = PAGE_W - 1.0 * inch
 TOP = PAGE_H - 0.5 * inch
-BOTTOM = 0.9 * inch
+BOTTOM = 0.75 * inch
 WINDOW_TOP = PAGE_H - 2.125 * inch
 WINDOW_W = 3.75 * inch
-BODY_TOP = PAGE_H - 3.25 * inch
+BODY_TOP = PAGE_H - 3.1 * inch  # below the envelope window (2.125 + 0.9 in)
 BODY, SMALL = (10.5, 14.0), (9.0, 11.0)
 LABEL_W = 1.9 * inch
 
 
+_WIDTHS: dict[tuple[str, str, float], float] = {}
+
+
 def _width(chunk: Sequence[Run], size: float) -> float:
-    return sum(stringWidth(text, font, size) for font, text in chunk)
+    """The width of a word; words recur across letters, so widths are remembered."""
+    total = 0.0
+    for font, text in chunk:
+        key = (font, text, size)
+        width = _WIDTHS.get(key)
+        if width is None:
+            if len(_WIDTHS) > 50_000:
+                _WIDTHS.clear()
+            width = _WIDTHS[key] = stringWidth(text, font, size)
+        total += width
+    return total
 
 
 def _split_words(line: list[Run]) -> list[list[Run]]:
@@ -69,6 +84,24 @@ def _merged(line: list[Run]) -> list[Run]:
         else:
             out.append((font, text))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _wrap(text: str, bold: bool, size: float, width: float) -> tuple[tuple[Run, ...], ...]:
+    """``text`` broken into lines no wider than ``width``. Remembered: the same paragraphs
+    recur in every letter drawn from a template, and a batch prints hundreds."""
+    out: list[list[Run]] = [[]]
+    used = 0.0
+    text = text.replace("§ ", "§\u00a0")  # never "§" at a line end, its number on the next
+    for word in _split_words(runs(text, bold=bold)):
+        w = _width(word, size)
+        space = _width(((word[-1][0], " "),), size) if word[-1][1].endswith(" ") else 0.0
+        if out[-1] and used + w - space > width:
+            out.append([])
+            used = 0.0
+        out[-1] += word
+        used += w
+    return tuple(tuple(_merged(line)) for line in out)
 
 
 class _Pen:
@@ -101,18 +134,7 @@ class _Pen:
         style: tuple[float, float] = BODY,
         width: float = RIGHT - LEFT,
     ) -> list[list[Run]]:
-        size = style[0]
-        out: list[list[Run]] = [[]]
-        used = 0.0
-        for word in _split_words(runs(text, bold=bold)):
-            w = _width(word, size)
-            space = stringWidth(" ", word[-1][0], size) if word[-1][1].endswith(" ") else 0.0
-            if out[-1] and used + w - space > width:
-                out.append([])
-                used = 0.0
-            out[-1] += word
-            used += w
-        return [_merged(line) for line in out]
+        return [list(line) for line in _wrap(text, bold, style[0], width)]
 
     def draw_line(self, line: Sequence[Run], x: float, y: float, size: float) -> None:
         text = self.canvas.beginText(x, y)
@@ -175,21 +197,96 @@ def _header(pen: _Pen, letter: Letter) -> None:
     pen.block(letter.recipient, LEFT, WINDOW_TOP, WINDOW_W)
 
 
+# (font size, leading, gap after a paragraph): the first that fits the page is used.
+STYLES = ((10.5, 14.0, 7.0), (10.0, 13.0, 6.0), (9.5, 12.0, 5.0), (9.0, 11.0, 4.0))
+SIGN_GAP = 30.0
+NAME_BLANK = "Name: " + "_" * 30
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A laid-out piece of the body: a paragraph's wrapped lines, or the identity table."""
+
+    lines: list[list[Run]]
+    style: tuple[float, float]
+    gap: float
+    rows: tuple[tuple[str, str], ...] = ()
+    height: float = 0.0
+
+
+def _para(
+    pen: _Pen, text: str, style: tuple[float, float], *, bold: bool = False, gap: float = 7.0
+) -> _Block:
+    lines = pen.lines(text, bold=bold, style=style)
+    return _Block(lines, style, gap, height=len(lines) * style[1] + gap)
+
+
+def _table(pen: _Pen, rows: tuple[tuple[str, str], ...]) -> _Block:
+    leading = SMALL[1]
+    height = 10.0
+    for label, value in rows:
+        left = pen.lines(label, style=SMALL, width=LABEL_W - 8)
+        right = pen.lines(value, style=SMALL, width=RIGHT - LEFT - LABEL_W)
+        height += leading * max(len(left), len(right)) + 6
+    return _Block([], SMALL, 0.0, rows, height)
+
+
+def _plan(pen: _Pen, letter: Letter, style: tuple[float, float, float]) -> list[_Block]:
+    """The letter's body laid out at ``style``, not drawn yet."""
+    size, leading, gap = style
+    font = (size, leading)
+    blocks = [
+        _para(pen, f"Re: {letter.subject}", font, bold=True, gap=gap),
+        _para(pen, f"To {letter.recipient[0]}:", font, gap=gap),
+        *(_para(pen, text, font, gap=gap) for text in letter.paragraphs),
+    ]
+    if letter.identity:
+        blocks.append(_para(pen, "Details to identify the records:", font, gap=3))
+        blocks.append(_table(pen, letter.identity))
+    return blocks
+
+
+def _signature_height(letter: Letter, style: tuple[float, float, float]) -> float:
+    """Closing, the space to sign, the line and the name, and the enclosures."""
+    leading = style[1]
+    extra = SMALL[1] * 2 + 7 if letter.enclosures else 0.0
+    return leading + SIGN_GAP + leading + leading + 7 + extra
+
+
+def _draw(pen: _Pen, block: _Block) -> None:
+    if block.rows:
+        pen.table(block.rows)
+        return
+    size, leading = block.style
+    for line in block.lines:
+        if pen.y - leading < BOTTOM:
+            pen.new_page()
+        pen.y -= leading
+        pen.draw_line(line, LEFT, pen.y + (leading - size) / 2, size)
+    pen.y -= block.gap
+
+
 def _letter(pen: _Pen, letter: Letter, guide_page: bool) -> None:
+    """One letter on one page whenever the text fits at one of the :data:`STYLES` (the first
+    that fits is used). If nothing fits, the closing and signature move to the next page
+    together with the last block before them, never alone."""
     _header(pen, letter)
     pen.y = BODY_TOP
-    pen.paragraph(f"Re: {letter.subject}", bold=True)
-    pen.paragraph(f"To the privacy team of {letter.broker_name}:")
-    for text in letter.paragraphs:
-        pen.paragraph(text)
-    if letter.identity:
-        pen.paragraph("Details to identify the records:", gap=3)
-        pen.table(letter.identity)
-    if pen.y - 7 * BODY[1] < BOTTOM:  # keep the signature block (about 7 lines) together
-        pen.new_page()
-    pen.paragraph(letter.closing, gap=30)
-    pen.paragraph("_" * 36, gap=0)
-    pen.paragraph(letter.signer or "Signature")
+    for style in STYLES:
+        blocks = _plan(pen, letter, style)
+        tail = _signature_height(letter, style)
+        if BODY_TOP - sum(b.height for b in blocks) - tail >= BOTTOM:
+            break
+    # The last block (the identity table with its label) goes over with the signature.
+    last = len(blocks) - 2 if blocks[-1].rows else len(blocks) - 1
+    for n, block in enumerate(blocks):
+        if n == last and pen.y - sum(b.height for b in blocks[last:]) - tail < BOTTOM:
+            pen.new_page()
+        _draw(pen, block)
+    font = style[:2]
+    pen.paragraph(letter.closing, style=font, gap=SIGN_GAP)
+    pen.paragraph("_" * 36, style=font, gap=0)
+    pen.paragraph(letter.signer or NAME_BLANK, style=font)
     if letter.enclosures:
         pen.paragraph("Enclosures: " + "; ".join(letter.enclosures), style=SMALL)
     if guide_page and (letter.steps or letter.web_form):

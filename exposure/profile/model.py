@@ -8,16 +8,34 @@ audit never looks at it, and a profile without it is complete.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from broker_catalog import patterns
 
 UNKNOWN = "unknown"
+# C0 and C1 controls (CR, LF, tab, NUL…), and the Unicode line and paragraph separators.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL_MESSAGE = "contains a line break or another control character; type it on one line"
+
+
+def one_line(value: str) -> str:
+    """Refuse a line break or control character in an identity value: in a letter it would
+    split the sender block, and in an e-mail header it could add a recipient. The message
+    names the problem, never the value (which may be a name or an address)."""
+    if _CONTROL.search(value):
+        raise ValueError(CONTROL_MESSAGE)
+    return value
+
 
 Answer = str | list[str]
-ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+ShortText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=500),
+    AfterValidator(one_line),
+]
 
 
 class _Strict(BaseModel):
@@ -40,7 +58,9 @@ class Identity(_Strict):
     former_names: list[ShortText] = []
     addresses: list[Address] = []
     phones: list[Annotated[str, StringConstraints(pattern=patterns.PHONE)]] = []
-    emails: list[Annotated[str, StringConstraints(pattern=patterns.EMAIL)]] = []
+    emails: list[
+        Annotated[str, AfterValidator(one_line), StringConstraints(pattern=patterns.EMAIL)]
+    ] = []
     date_of_birth: dt.date | None = None
 
     def is_empty(self) -> bool:

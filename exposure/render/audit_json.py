@@ -25,13 +25,26 @@ def audit_document(audit: Audit, words: Wording) -> dict[str, Any]:
         action["title"] = words.title(planned)
         for step, message in zip(action["steps"], planned.steps, strict=True):
             step["text"] = words.step(message)
+    for group in data["groups"]:
+        group["name"] = words.group_name(group["id"])
+    for source, concern in zip(data["government"], audit.government, strict=True):
+        source["text"] = words.government(concern)
+        for reason, given in zip(source["reasons"], concern.reasons, strict=True):
+            reason["text"] = words.reason(given)
+    c = audit.counts
     return {
         "format": FORMAT,
         "version": VERSION,
         "headline": words.headline(audit),
         "based_on": words.based_on(audit),
         "cannot_know_text": words.cannot_know(audit),
-        "not_assessed": audit.counts.not_assessed,
+        "not_assessed": c.not_assessed,
+        "estimated": {
+            "total": c.estimated,
+            "researched_record": c.researched,
+            "registry_filing": c.registry_filing,
+            "not_estimated": c.not_assessed,
+        },
         **data,
     }
 

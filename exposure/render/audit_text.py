@@ -50,9 +50,26 @@ def terminal(audit: Audit, words: Wording, *, width: int = 88, reasons: bool = T
         if reasons:
             for r in b.reasons[:2]:
                 out += _wrap(words.reason(r), "      - ", width)
+    if audit.groups:
+        out += ["", words.heading("group") + ":"]
+        for g in audit.groups:
+            members = ", ".join(names.get(m, m) for m in g.members)
+            line = f"[{MARK[g.likelihood]}] {words.group_name(g.id)}: {members}"
+            out += _wrap(line, "  ", width)
+    if audit.government:
+        out += ["", words.heading("government") + ":"]
+        out += _wrap(words.government_intro(), "  ", width)
+        for result in audit.government:
+            first, *rest = words.government(result)
+            out += _wrap(f"[{MARK[result.likelihood]}] {first}", "  ", width)
+            for line in rest if reasons else rest[:1]:
+                out += _wrap(line, "      - ", width)
     out += ["", "What to do first:"]
     for n, action in enumerate(audit.plan, 1):
         out += _action_lines(n, action, words.title(action), width)
+        if action.kind == "answer_questions":
+            for step in words.steps(action):
+                out += _wrap(step, "       - ", width)
     out += ["", "What this cannot know:"]
     for line in words.cannot_know(audit):
         out += _wrap(line, "  - ", width)
@@ -88,6 +105,23 @@ def markdown(audit: Audit, words: Wording) -> str:
     for b in audit.brokers:
         if b.likelihood in (Likelihood.LIKELY, Likelihood.POSSIBLE):
             out += _broker_md(b, words)
+    if audit.groups:
+        out += [f"## {md(words.heading('group'))}", ""]
+        for g in audit.groups:
+            members = ", ".join(md(names.get(m, m)) for m in g.members)
+            out.append(f"- **{md(words.group_name(g.id))}** ({g.likelihood.value}): {members}")
+        out.append("")
+    if audit.government:
+        out += [f"## {md(words.heading('government'))}", "", md(words.government_intro()), ""]
+        for result in audit.government:
+            first, *rest = words.government(result)
+            out.append(f"### {md(first)}: {result.likelihood.value}")
+            out.append("")
+            out += [f"- {md(line)}" for line in rest]
+            cites = "; ".join(
+                f"[{md(s.title)}]({s.url.replace(')', '%29')})" for s in result.sources
+            )
+            out += [f"- Sources: {cites}", ""]
     out += ["## Action plan", ""]
     for n, action in enumerate(audit.plan, 1):
         out.append(f"{n}. **{md(words.title(action))}**")

@@ -12,8 +12,15 @@ from collections.abc import Callable
 
 from broker_catalog.catalog import Catalog
 from broker_catalog.messages import Messages, english
-from broker_catalog.schema import AnswerKind, LifeFact
-from exposure.engine.result import Action, Audit, CategoryResult, Message, Reason
+from broker_catalog.schema import AlternativeGroup, AnswerKind, LifeFact
+from exposure.engine.result import (
+    Action,
+    Audit,
+    CategoryResult,
+    GovernmentResult,
+    Message,
+    Reason,
+)
 
 
 def _same(text: str) -> str:
@@ -43,6 +50,12 @@ class Wording:
 
     def headline(self, audit: Audit) -> str:
         c = audit.counts
+        groups = ""
+        if c.groups_likely:
+            code = "group" if c.groups_likely == 1 else "groups"
+            groups = self._t("headline", code, groups=c.groups_likely)
+        if c.likely == 0 and c.possible:
+            return self._t("headline", "none_possible", possible=c.possible) + groups
         if c.likely == 0:
             text = self._t("headline", "none")
         else:
@@ -55,12 +68,12 @@ class Wording:
                 categories_held=c.categories_held,
             )
         if c.possible:
-            return text + self._t("headline", "possible", possible=c.possible)
-        return text + self._t("headline", "end")
+            return text + self._t("headline", "possible", possible=c.possible) + groups
+        return text + self._t("headline", "end") + groups
 
     def based_on(self, audit: Audit) -> str:
         c = audit.counts
-        return self._t(
+        text = self._t(
             "based_on",
             "text",
             answered=c.answered,
@@ -68,8 +81,12 @@ class Wording:
             version=audit.catalog.version,
             released=audit.catalog.released,
             estimated=c.estimated,
-            not_assessed=c.not_assessed,
+            researched=c.researched,
+            registry_filing=c.registry_filing,
         )
+        if c.not_assessed:
+            text += self._t("based_on", "not_assessed", not_assessed=c.not_assessed)
+        return text
 
     def cannot_know(self, audit: Audit) -> list[str]:
         return [self._t("cannot_know", code) for code in audit.cannot_know]
@@ -79,7 +96,47 @@ class Wording:
 
     def reason(self, reason: Reason) -> str:
         p = reason.params
+        if reason.code == "government_concern":
+            pairs = list(zip(_tuple(p["facts"]), _tuple(p["values"]), strict=True))
+            known = [(f, v) for f, v in pairs if v != "unknown"]
+            unknown = tuple(dict.fromkeys(f for f, v in pairs if v == "unknown"))
+            said = []
+            if known:
+                facts, values = zip(*known, strict=True)
+                said.append(self._because(tuple(facts), tuple(values)))
+            if unknown:
+                questions = " / ".join(self.question(f) for f in unknown)
+                said.append(self._t("reason", "government_unknown", questions=questions))
+            return self._t("reason", "government_concern", because=" ".join(said))
         broker = self.catalog.by_id[str(p["broker"])]
+        if reason.code == "registry_filing":
+            category = self.catalog.category_by_id[str(p["category"])]
+            disclosure = self._t("disclosure", str(p["disclosure"]))
+            return self._t(
+                "reason",
+                "registry_filing",
+                state=p["state"],
+                disclosure=disclosure,
+                category=self.text(category.name).lower(),
+            )
+        if reason.code in ("flow_limited", "flow_ended"):
+            flow = self.catalog.flows[_int(p["flow"])]
+            return self._t(
+                "reason",
+                reason.code,
+                source=self.name(flow.source.broker),
+                what=self.text(flow.what).rstrip("."),
+                until=flow.until,
+            )
+        if reason.code == "one_of_these":
+            group = self.group(str(p["group"]))
+            return self._t(
+                "reason",
+                "one_of_these",
+                group=self.text(group.name),
+                explanation=self.text(group.explanation),
+                members=", ".join(self.name(m.broker) for m in group.members),
+            )
         if reason.code == "government_tie":
             tie = broker.government_ties[_int(p["tie"])]
             when = f" ({tie.date})" if tie.date != "unknown" else ""
@@ -95,7 +152,15 @@ class Wording:
                 self.text(self.catalog.fact_by_id[f].question) for f in _tuple(p["facts"])
             )
             return self._t("reason", "unknown_fact", questions=questions, how=how)
+        if reason.code == "baseline_answered_no":
+            return self._t("reason", "baseline_answered_no")
         return self._t("reason", "baseline", how=how)
+
+    def group(self, group_id: str) -> AlternativeGroup:
+        return next(g for g in self.catalog.groups if g.id == group_id)
+
+    def question(self, fact_id: str) -> str:
+        return self.text(self.catalog.fact_by_id[fact_id].question)
 
     def _because(self, facts: tuple[str, ...], values: tuple[str, ...]) -> str:
         """One sentence per matched fact, from the catalog's own "because" sentences."""
@@ -121,7 +186,8 @@ class Wording:
     def title(self, action: Action) -> str:
         broker = self.name(action.lead) if action.lead else ""
         law = self.catalog.law_by_id[action.law].short_name if action.law else ""
-        title = self._t("title", action.kind, broker=broker, law=law)
+        group = self.text(self.group(action.group).name) if action.group else ""
+        title = self._t("title", action.kind, broker=broker, law=law, group=group)
         if action.lead is not None and len(action.brokers) > 1:
             family = ", ".join(self.name(b) for b in action.brokers)
             return self._t("title", "family", title=title, brokers=family)
@@ -141,7 +207,58 @@ class Wording:
         if step.code == "drop_not_covered":
             names = ", ".join(sorted(self.name(b) for b in _tuple(p["brokers"])))
             return self._t("step", step.code, brokers=names)
+        if step.code in ("drop_use", "drop_limits"):
+            route = self.catalog.law_by_id[str(p["law"])]
+            regulator = route.regulator.name if route.regulator is not None else ""
+            return self._t(
+                "step", step.code, law=route.name, short=route.short_name, regulator=regulator
+            )
+        if step.code in ("group_explained", "group_find_out"):
+            group = self.group(str(p["group"]))
+            members = ", ".join(self.name(m.broker) for m in group.members)
+            return self._t(
+                "step", step.code, explanation=self.text(group.explanation), members=members
+            )
+        if step.code == "next_question":
+            return self._t("step", step.code, question=self.question(str(p["fact"])))
         return self._t("step", step.code)
+
+    def heading(self, section: str) -> str:
+        return self._t(section, "heading")
+
+    def government_intro(self) -> str:
+        return self._t("government", "intro")
+
+    def group_name(self, group_id: str) -> str:
+        return self.text(self.group(group_id).name)
+
+    def government(self, result: GovernmentResult) -> list[str]:
+        """A government data source as sentences: what is shared, since when, on what basis,
+        where it stands, why it concerns the person, and what helps (their state first)."""
+        source = next(g for g in self.catalog.government if g.id == result.id)
+        lines = [
+            f"{self.text(source.agency)}: {self.text(source.programme)}",
+            self._t("government", "no_route"),
+            self.text(source.shares),
+        ]
+        if source.since != "unknown":
+            lines.append(self._t("government", "since", since=source.since))
+        if source.legal_basis != "unknown":
+            basis = self.text(source.legal_basis)
+            lines.append(self._t("government", "legal_basis", legal_basis=basis))
+        status = self.text(source.status)
+        verified = source.verified.isoformat()
+        lines.append(self._t("government", "status", verified=verified, status=status))
+        lines += [self.reason(r) for r in result.reasons]
+        lines += [
+            self._t("government", "state_lever", text=self.text(source.levers[n].text))
+            for n in result.state_levers
+        ]
+        lines += [
+            self._t("government", "lever", text=self.text(source.levers[n].text))
+            for n in result.levers
+        ]
+        return lines
 
     def steps(self, action: Action) -> list[str]:
         return [self.step(s) for s in action.steps]

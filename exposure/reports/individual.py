@@ -111,6 +111,14 @@ def _plan(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
                 opt = w.catalog.by_id[broker_id].opt_out
                 if opt is not None and opt.cannot_opt_out != "unknown":
                     story.append(para(f"Cannot opt out of: {opt.cannot_opt_out}", s["small"]))
+    if audit.government:
+        story.append(Heading(w.heading("government"), s["h1"], 0))
+        story.append(para(w.government_intro(), s["body"]))
+        for result in audit.government:
+            first, *rest = w.government(result)
+            story.append(Heading(f"{first}: {result.likelihood.value}", s["h2"], 1))
+            story += [para(line, s["body"]) for line in rest]
+            story += [link(ref.title, ref.url, s["small"]) for ref in result.sources]
     story.append(PageBreak())
     return story
 

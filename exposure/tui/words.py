@@ -19,6 +19,8 @@ ACTION_WORDS: dict[str, str] = {
     "state_law_request": _("state-law request"),
     "california_drop": _("California DROP"),
     "no_consumer_route": _("no consumer route"),
+    "one_of_these": _("one of these"),
+    "answer_questions": _("answer first"),
 }
 
 

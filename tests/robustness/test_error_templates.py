@@ -21,7 +21,7 @@ READERS = [
     "exposure/profile/files.py", "exposure/profile/answers.py", "exposure/profile/store.py",
     "exposure/workshop/participants.py", "exposure/workshop/session.py",
     "exposure/workshop/batch.py", "exposure/vault/store.py", "exposure/ledger/store.py",
-    "exposure/eml_drafts.py", "exposure/letters/agent.py", "exposure/atomic.py",
+    "exposure/mail/drafts.py", "exposure/letters/agent.py", "exposure/atomic.py",
     "exposure/cli/profile_commands.py", "exposure/cli/workshop_commands.py",
     "exposure/net/update.py",
 ]  # fmt: skip

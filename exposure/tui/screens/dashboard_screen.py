@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
@@ -40,6 +40,7 @@ class DashboardScreen(JourneyScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "tab('categories')", _("Categories"), show=False),
         Binding("a", "tab('plan')", _("Action plan"), show=False),
+        Binding("g", "tab('government')", _("Government"), show=False),
         Binding("r", "app.show('requests')", _("Requests")),
         Binding("l", "app.show('ledger')", _("Ledger")),
         Binding("p", "app.report", _("Report")),
@@ -77,7 +78,21 @@ class DashboardScreen(JourneyScreen):
                     ),
                     id="plan-list",
                 )
+            if self.audit.government:
+                with TabPane(_("Government (G)"), id="government"):
+                    yield VerticalScroll(
+                        Static(self._government_text(), markup=False), id="government-text"
+                    )
         yield Footer()
+
+    def _government_text(self) -> str:
+        """Government data sources: no consumer route, only levers (your state's first)."""
+        words = self.session.words
+        blocks = [words.government_intro()]
+        for result in self.audit.government:
+            first, *rest = words.government(result)
+            blocks.append("\n".join([first, *(f"  - {line}" for line in rest)]))
+        return "\n\n".join(blocks)
 
     def _category_options(self) -> list[Option]:
         return [
@@ -127,9 +142,17 @@ class DashboardScreen(JourneyScreen):
             await self.app.run_action(f"app.broker('{event.option.id}')")
         elif list_id == "plan-list":
             action = self.audit.plan[event.option_index]
-            await self.app.run_action(f"app.broker('{action.brokers[0]}')")
+            if action.brokers:
+                await self.app.run_action(f"app.broker('{action.brokers[0]}')")
+            else:  # "answer these questions first"
+                await self.app.run_action("app.show('questions')")
 
     def action_tab(self, tab: str) -> None:
+        if tab == "government" and not self.audit.government:
+            return
         self.query_one("#tabs", TabbedContent).active = tab
+        if tab == "government":
+            self.query_one("#government-text", VerticalScroll).focus()
+            return
         target = "#category-list" if tab == "categories" else "#plan-list"
         self.query_one(target, OptionList).focus()

@@ -77,15 +77,24 @@ class PreviewScreen(JourneyScreen):
     def draft(self) -> None:
         """Draft every chosen broker's letter; a broker that cannot be drafted is skipped."""
         from exposure.app.letters import draft_letters
+        from exposure.letters.reply import MissingReplyError
 
         bar = self.bar
-        drafted = draft_letters(
-            self.session.profile,
-            self.session.known_catalog,
-            self.brokers,
-            today=self.session.today,
-            progress=lambda n: self.app.call_from_thread(bar.update, progress=n),
-        )
+        try:
+            drafted = draft_letters(
+                self.session.profile,
+                self.session.known_catalog,
+                self.brokers,
+                today=self.session.today,
+                progress=lambda n: self.app.call_from_thread(bar.update, progress=n),
+            )
+        except MissingReplyError:
+            reason = _(
+                "A letter needs a way for the broker to answer: add a postal address or an "
+                "e-mail address in your details (the identity form)."
+            )
+            self.post_message(LettersDrafted([], [reason]))
+            return
         skipped = [f"{s.broker_name}: {s.why}" for s in drafted.skipped]
         self.post_message(LettersDrafted(list(drafted.letters), skipped))
 
@@ -120,11 +129,14 @@ class PreviewScreen(JourneyScreen):
         from exposure.letters.guide import guide_text
 
         catalog = self.session.known_catalog
-        email = self._email_text(letter) or _(
-            "No e-mail for this broker: it takes no requests by e-mail, or your details have "
-            "no e-mail address. Print the letter or use the web-form guide."
+        message = outputs.email_or_reason(letter, self.session.profile.identity)
+        email = (
+            email_preview(message, letter)
+            if not isinstance(message, str)
+            else _("No e-mail draft: {reason}.").format(reason=message)
         )
-        self.query_one("#view-letter", Static).update(letter_preview(letter))
+        notes = "".join(f"\n\nNote: {note}" for note in letter.notes)
+        self.query_one("#view-letter", Static).update(letter_preview(letter) + notes)
         self.query_one("#view-email", Static).update(email)
         self.query_one("#view-guide", Static).update(
             guide_text(letter, catalog.by_id[letter.broker_id])

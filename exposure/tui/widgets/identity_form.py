@@ -17,7 +17,7 @@ from textual.widgets import Input, Label, Select, Static
 from broker_catalog import patterns
 from broker_catalog.schema import US_STATES, IdentityField
 from exposure.app.letter_targets import OPTIONAL_FIELDS
-from exposure.profile.model import Address, Identity
+from exposure.profile.model import CONTROL_MESSAGE, Address, Identity
 from exposure.tui.i18n import _
 
 _ZIP = patterns.ZIP_RE
@@ -200,9 +200,15 @@ class IdentityForm(Vertical):
             data["addresses"] = [Address.model_validate(a) for a in data["addresses"]]
             return Identity.model_validate(data)
         except ValidationError as exc:
-            where = {str(e["loc"][0]) for e in exc.errors(include_url=False)}
-            self.app.notify(
-                _("Some details do not fit: {fields}.").format(fields=", ".join(sorted(where))),
-                severity="error",
+            errors = exc.errors(include_url=False)
+            where = {str(e["loc"][0]) for e in errors}
+            broken = {str(e["loc"][0]) for e in errors if CONTROL_MESSAGE in e["msg"]}
+            message = _("Some details do not fit: {fields}.").format(
+                fields=", ".join(sorted(where))
             )
+            if broken:  # name the field and the problem, never the value
+                message += " " + _("{fields}: {problem}.").format(
+                    fields=", ".join(sorted(broken)), problem=_(CONTROL_MESSAGE)
+                )
+            self.app.notify(message, severity="error")
             return None

@@ -27,8 +27,14 @@ def test_candidates_start_with_the_targets_and_never_repeat(catalog: Catalog) ->
     assert len(set(candidates)) == len(candidates)
 
 
-def test_only_the_fields_the_chosen_brokers_need(catalog: Catalog) -> None:
-    assert needed_identity(catalog, ["gravy-analytics"]) == []
+def test_only_the_fields_the_chosen_brokers_need_and_a_reply_address(catalog: Catalog) -> None:
+    # Gravy needs only an advertising ID (written by hand), but every letter needs a name and
+    # a way to answer: the e-mail, which tells a broker less than a home address.
+    assert needed_identity(catalog, ["gravy-analytics"]) == [
+        IdentityField.FULL_NAME,
+        IdentityField.EMAIL,
+    ]
+    assert needed_identity(catalog, []) == []
     fields = needed_identity(catalog, ["nctue"])
     assert IdentityField.FULL_NAME in fields
     assert all(f is not IdentityField.SSN for f in fields)

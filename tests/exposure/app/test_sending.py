@@ -11,6 +11,8 @@ from aiosmtpd.controller import Controller
 from broker_catalog.catalog import Catalog
 from exposure.app.letters import draft_letters
 from exposure.app.sending import emails, send_letters
+from exposure.engine import audit
+from exposure.engine.targets import letter_targets
 from exposure.mail.smtp import Server
 from exposure.profile.files import demo_profile
 from tests.exposure.mail.test_smtp import Inbox, _free_port
@@ -33,7 +35,13 @@ def test_only_letters_with_an_email_route_are_sent_and_each_is_named(
 ) -> None:
     handler, port = inbox
     profile = demo_profile()
-    drafted = draft_letters(profile, catalog, today=dt.date(2026, 11, 20))
+    # The demo's plan brokers, plus one whose record has no e-mail route (a tenant screener,
+    # which the demo's plan no longer names on its own since tenant screening is "one of these").
+    planned = letter_targets(audit(profile, catalog))
+    without_email = "saferent-solutions"
+    drafted = draft_letters(
+        profile, catalog, [*planned, without_email], today=dt.date(2026, 11, 20)
+    )
     by_email = [broker_id for broker_id, _ in emails(drafted.letters, profile.identity)]
     assert 0 < len(by_email) < len(drafted.letters)
     sent = send_letters(

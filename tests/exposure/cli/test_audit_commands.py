@@ -52,17 +52,22 @@ def test_audit_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str])
     data = json.loads(out)
     assert set(data) == {
         "format", "version", "headline", "based_on", "cannot_know", "cannot_know_text",
-        "counts", "catalog", "not_assessed", "categories", "brokers", "plan",
+        "counts", "catalog", "not_assessed", "estimated", "categories", "brokers", "plan",
+        "groups", "government",
     }  # fmt: skip
     assert (data["format"], data["version"]) == ("exposure-audit", 2)
     broker = data["brokers"][0]
     assert set(broker) == {
-        "id", "name", "likelihood", "categories", "quality", "reasons", "immigration_ties", "action"
+        "id", "name", "likelihood", "categories", "quality", "reasons", "immigration_ties",
+        "action", "evidence", "groups",
     }  # fmt: skip
     assert broker["likelihood"] == "likely"
     reason = broker["reasons"][0]
     assert reason["sources"][0]["url"].startswith("https://")
     assert reason["code"] in {"fact_trigger", "unknown_fact", "baseline", "government_tie"}
+    assert data["estimated"]["total"] == (
+        data["estimated"]["researched_record"] + data["estimated"]["registry_filing"]
+    )
     assert reason["params"]["broker"] == broker["id"]
     assert reason["text"]  # the rendered sentence travels with the code
     assert set(data["plan"][0]) >= {
@@ -90,7 +95,8 @@ def test_audit_from_a_profile_file(capsys: pytest.CaptureFixture[str], tmp_path:
     code, out, err = run(capsys, "audit", "--profile", str(path), "--markdown")
     assert code == 0
     assert err == ""
-    assert "California's DROP" in out  # a Californian gets the Delete Act route
+    assert "File one deletion request with DROP" in out  # a Californian gets the Delete Act route
+    assert "privacy.ca.gov/drop/" in out  # with its link from the law table
 
 
 def test_a_profile_file_with_identity_gets_a_warning(

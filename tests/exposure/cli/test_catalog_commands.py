@@ -149,7 +149,7 @@ def test_validate_reports_every_problem_and_fails(
 def test_validate_a_good_catalog(capsys: pytest.CaptureFixture[str], minimal_catalog: Path) -> None:
     code, out, _ = run(capsys, "catalog", "validate", str(minimal_catalog))
     assert code == 0
-    assert out.startswith("ok: 1 brokers, 11 categories")
+    assert out.startswith("ok: 1 brokers, 12 categories")
 
 
 def test_debug_shows_the_traceback(minimal_catalog: Path) -> None:

@@ -16,7 +16,7 @@ TODAY = dt.date(2026, 11, 20)
 
 
 def _letter(catalog: Catalog, name: str = "Ada Example") -> Letter:
-    return draft_letter(catalog.by_id["acxiom"], person(name), catalog, kind="delete", today=TODAY)
+    return draft_letter(catalog.by_id["equifax"], person(name), catalog, kind="delete", today=TODAY)
 
 
 def test_non_ascii_names_become_encoded_words_and_round_trip(catalog: Catalog) -> None:
@@ -26,7 +26,7 @@ def test_non_ascii_names_become_encoded_words_and_round_trip(catalog: Catalog) -
     parsed = message_from_bytes(raw, policy=policy.default)
     assert parsed["From"].addresses[0].display_name == "Nguyễn Thị Ánh"
     assert parsed["From"].addresses[0].addr_spec == "person@example.org"
-    assert parsed["To"].addresses[0].addr_spec == "consumeradvo@acxiom.com"
+    assert parsed["To"].addresses[0].addr_spec == "usprivacy@equifax.com"
     assert "Cal. Civ. Code § 1798.105" in parsed.get_content()
 
 

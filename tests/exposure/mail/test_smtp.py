@@ -50,7 +50,7 @@ def inbox() -> Iterator[tuple[Inbox, int]]:
 
 def _message(catalog: Catalog) -> EmailMessage:
     letter = draft_letter(
-        catalog.by_id["acxiom"],
+        catalog.by_id["equifax"],
         person("Zoë Example"),
         catalog,
         kind="delete",
@@ -68,7 +68,7 @@ def test_a_sent_message_arrives_exactly_as_drafted(
     assert sent == [str(draft["To"])]
     ((mail_from, rcpt, raw),) = handler.received
     assert mail_from == "person@example.org"
-    assert rcpt == ["consumeradvo@acxiom.com"]
+    assert rcpt == ["usprivacy@equifax.com"]
     got = message_from_bytes(raw, policy=policy.default)
     for header in ("From", "To", "Subject", "Message-ID", "Date"):
         assert str(got[header]) == str(draft[header]), header

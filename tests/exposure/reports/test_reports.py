@@ -63,7 +63,7 @@ def test_suppression_at_the_threshold_boundary() -> None:
     tallies.brokers = Counter({"nctue": 4, "venntel": 5})
     text = _text(aggregate_report(tallies, CATALOG, today=TODAY))
     assert "Utility and telecom payment records: fewer than 5 of 9 participants" in text
-    assert "Phone records and phone location: 5 of 9 participants" in text
+    assert "Phone location data: 5 of 9 participants" in text
     assert "Venntel, Inc.: 5 participants" in text
     assert "National Consumer Telecom" not in text, "a broker below the threshold is not named"
 

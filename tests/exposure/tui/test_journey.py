@@ -139,6 +139,20 @@ def test_demo_opens_on_the_dashboard_with_levels_in_words(make_app: Any) -> None
     drive(make_app(demo=True), scenario)
 
 
+def test_the_dashboard_shows_government_data_sharing_with_no_consumer_route(
+    make_app: Any,
+) -> None:
+    async def scenario(app: ExposureApp, pilot: Pilot[None]) -> None:
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        await pilot.press("g")
+        await pilot.pause()
+        text = str(app.screen.query_one("#government-text Static").render())
+        assert "No consumer route" in text
+        assert "What helps" in text
+
+    drive(make_app(demo=True), scenario)
+
+
 def test_questions_go_back_and_forth_and_keep_answers(make_app: Any) -> None:
     async def scenario(app: ExposureApp, pilot: Pilot[None]) -> None:
         await pilot.press("s")
@@ -268,14 +282,17 @@ def test_demo_identity_prefills_the_form(make_app: Any) -> None:
     drive(make_app(demo=True), scenario)
 
 
-def test_brokers_that_need_no_typed_details_skip_the_form(make_app: Any, tmp_path: Path) -> None:
+def test_brokers_that_need_no_typed_details_still_get_a_reply_address(
+    make_app: Any, tmp_path: Path
+) -> None:
     async def scenario(app: ExposureApp, pilot: Pilot[None]) -> None:
         await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
         app.session.chosen = ["gravy-analytics"]
         await app.run_action("show('requests')")
         await pilot.press("n", "space", "ctrl+n")  # only Gravy, which needs no typed details
         await until(pilot, lambda: isinstance(app.screen, IdentityScreen))
-        assert not app.screen.query(Input)
+        # ... but every letter needs a name and a way to answer: the e-mail, prefilled here
+        assert [i.id for i in app.screen.query(Input)] == ["id-full_name", "id-email"]
         await pilot.press("ctrl+n")
         await until(pilot, lambda: isinstance(app.screen, PreviewScreen))
         await settle(app, pilot)

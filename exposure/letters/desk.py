@@ -1,0 +1,110 @@
+"""Which desk a request goes to: the contact points in the catalog that take its kind.
+
+A broker often has several addresses: a freeze desk, a disclosure desk, a privacy mailbox. Each
+method in the catalog says what it ``serves`` (a method with no narrower ``covers`` note is the
+general privacy route: deletion, opt-out and access). A letter goes only to a desk that serves
+its kind. When none does, the result says so in a note that the preview and the CLI show: a
+letter is often the only attempt a person makes, and the freeze desk will not answer a
+disclosure request.
+
+E-mail addresses that name an employee, or that come only from a registry filing older than
+the newest registry, are used only when nothing better serves the kind, and then with a note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from broker_catalog.schema import Broker, MethodKind, OptOutMethod
+
+KIND_LABEL = {
+    "delete": "deletion",
+    "opt_out": "opt-out",
+    "know": "access",
+    "file_disclosure": "file disclosure",
+    "security_freeze": "security freeze",
+}
+POSTAL_UNKNOWN = "(no postal address for this request is recorded: see the note)"
+
+
+@dataclass(frozen=True, slots=True)
+class Desk:
+    """Where one request goes: postal lines (addressee first), an e-mail address, web forms,
+    and notes for the person about what is missing or doubtful."""
+
+    postal: tuple[str, ...] | None
+    email: str | None
+    web_forms: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+def _serving(
+    broker: Broker, kind: str, how: MethodKind, as_agent: bool = False
+) -> list[OptOutMethod]:
+    """The methods of one kind that take ``kind``; for an agent's letter, a desk that also
+    takes agents' requests comes first (the record's order otherwise)."""
+    methods = broker.opt_out.methods if broker.opt_out else ()
+    serving = [m for m in methods if m.kind is how and kind in m.requests]
+    return sorted(serving, key=lambda m: not (as_agent and "agent" in m.requests))
+
+
+def addressed(name: str, lines: tuple[str, ...]) -> tuple[str, ...]:
+    """The postal block: an address that starts with its own addressee line (no digits, e.g.
+    "Annual Credit Report Request Service") keeps it; otherwise the broker's name goes first."""
+    if lines and not any(ch.isdigit() for ch in lines[0]):
+        return lines
+    return (name, *lines)
+
+
+def _email(
+    broker: Broker, kind: str, has_form: bool, as_agent: bool
+) -> tuple[str | None, list[str]]:
+    label = KIND_LABEL.get(kind, kind)
+    methods = _serving(broker, kind, MethodKind.EMAIL, as_agent)
+    good = [m for m in methods if not m.names_person and not m.old_filing_only]
+    if good:
+        return good[0].email, []
+    contacts = broker.contacts
+    general = kind in ("delete", "opt_out", "know") and contacts.email != "unknown"
+    if general and not contacts.email_names_person and not contacts.email_old_filing_only:
+        return str(contacts.email), []
+    stale = [m for m in methods if not m.names_person]
+    if stale and not has_form:
+        note = (
+            f"The only e-mail address on record for a {label} request comes from an old registry "
+            f"filing and may no longer be read; prefer post."
+        )
+        return stale[0].email, [note]
+    doubtful = bool(methods) or (general and contacts.email != "unknown")
+    if doubtful:
+        why = "names a person or comes only from an old registry filing"
+        where = "the web form" if has_form else "post"
+        return None, [f"No e-mail draft: the only address on record {why}; use {where} instead."]
+    return None, []
+
+
+def desk_for(broker: Broker, kind: str, *, as_agent: bool = False) -> Desk:
+    """The desk for ``kind`` at ``broker`` (for an agent's letter, preferring a desk that takes
+    agents' requests), with notes for anything missing or doubtful."""
+    label = KIND_LABEL.get(kind, kind)
+    notes: list[str] = []
+    forms = tuple(
+        str(m.url) for m in _serving(broker, kind, MethodKind.WEB_FORM, as_agent) if m.url
+    )
+    postal_methods = _serving(broker, kind, MethodKind.POSTAL, as_agent)
+    postal: tuple[str, ...] | None = None
+    if postal_methods:
+        postal = addressed(broker.name, postal_methods[0].address or ())
+    elif kind in ("delete", "opt_out", "know") and isinstance(broker.contacts.address, tuple):
+        postal = addressed(broker.name, broker.contacts.address)
+        notes.append(
+            f"No desk for {label} requests is recorded for {broker.name}; this letter uses the "
+            "company's general address from its registry filing."
+        )
+    else:
+        notes.append(
+            f"No postal address in the catalog takes {label} requests for {broker.name}: "
+            + ("use the web form." if forms else "the letter cannot be mailed as it is.")
+        )
+    email, email_notes = _email(broker, kind, bool(forms), as_agent)
+    return Desk(postal, email, forms, (*notes, *email_notes))
