@@ -66,7 +66,9 @@ def read_draft(path: Path) -> Draft:
     if "\x00" in source:
         raise DraftError(f"{path.name} holds NUL bytes; it is not an e-mail draft")
     try:
-        return _checked(path, source)
+        draft = _checked(path, source)
+        draft.text()  # the body must decode too (its charset must exist) before it is shown
+        return draft
     except DraftError:
         raise
     except Exception as exc:  # the header parser raises many kinds on malformed input
