@@ -40,6 +40,17 @@ ALLOWED = {
 def _echoes(node: ast.AST) -> list[str]:
     found = []
     for part in ast.walk(node):
+        if isinstance(part, ast.Call):  # "...".format(problem=exc) or repr(value), for _()
+            values = [k.value for k in part.keywords] + list(part.args)
+            if getattr(part.func, "attr", "") == "format":
+                found += [
+                    f"line {part.lineno}: the exception's own text {{exc}}"
+                    for v in values
+                    if isinstance(v, ast.Name) and v.id in ("exc", "error", "err")
+                ]
+            if getattr(part.func, "id", "") == "repr":
+                found.append(f"line {part.lineno}: {ast.unparse(part)}!r")
+            continue
         if not isinstance(part, ast.FormattedValue):
             continue
         if part.conversion == ord("r"):
