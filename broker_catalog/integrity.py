@@ -8,6 +8,7 @@ from pathlib import Path
 from broker_catalog.catalog import brand_key
 from broker_catalog.errors import Problem
 from broker_catalog.government_schema import GovernmentSource
+from broker_catalog.limits import quoted_id
 from broker_catalog.schema import (
     AlternativeGroup,
     Broker,
@@ -71,14 +72,14 @@ def _checks_for(
         problems.append(Problem(path, "id", msg))
     for name, ref in (("parent", broker.parent), ("merged_into", broker.merged_into)):
         if ref is not None and ref not in ids:
-            problems.append(Problem(path, name, f"refers to unknown broker id '{ref}'"))
+            problems.append(Problem(path, name, f"refers to unknown broker id {quoted_id(ref)}"))
         if ref == broker.id:
             problems.append(Problem(path, name, "a broker cannot refer to itself"))
     for i, holding in enumerate(broker.holdings):
         where = f"holdings[{i}]"
         if holding.category not in categories:
             known = ", ".join(sorted(categories))
-            msg = f"unknown category '{holding.category}' (expected one of: {known})"
+            msg = f"unknown category {quoted_id(holding.category)} (expected one of: {known})"
             problems.append(Problem(path, f"{where}.category", msg))
         for j, trigger in enumerate(holding.triggers):
             problems += _trigger(path, f"{where}.triggers[{j}]", trigger, facts)
@@ -91,11 +92,12 @@ def _checks_for(
 def _trigger(path: Path, field: str, trigger: Trigger, facts: dict[str, LifeFact]) -> list[Problem]:
     fact = facts.get(trigger.fact)
     if fact is None:
-        return [Problem(path, f"{field}.fact", f"unknown life fact '{trigger.fact}'")]
+        return [Problem(path, f"{field}.fact", f"unknown life fact {quoted_id(trigger.fact)}")]
     bad = sorted(set(trigger.values) - fact.allowed_values())
-    if bad:
+    if bad:  # ids are named; anything else in their place is withheld, not repeated
         allowed = ", ".join(sorted(fact.allowed_values()))
-        msg = f"'{trigger.fact}' has no answer {', '.join(bad)} (expected: {allowed})"
+        shown = ", ".join(quoted_id(b) for b in bad)
+        msg = f"'{trigger.fact}' has no answer {shown} (expected: {allowed})"
         return [Problem(path, f"{field}.values", msg)]
     return []
 
@@ -114,7 +116,7 @@ def _links(
 
     def dangling(ref: HoldingRef) -> str | None:
         if ref.broker not in known:
-            return f"refers to unknown broker id '{ref.broker}'"
+            return f"refers to unknown broker id {quoted_id(ref.broker)}"
         if (ref.broker, ref.category) not in held:
             return f"broker '{ref.broker}' has no holding in category '{ref.category}'"
         return None

@@ -11,6 +11,7 @@ from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
+from broker_catalog.limits import quoted_id
 from broker_catalog.schema import (
     US_STATES,
     HttpsUrl,
@@ -138,19 +139,21 @@ class Law(Model):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        bad = [s for s in self.states if s not in US_STATES]
-        if bad:
-            raise ValueError(f"unknown state code(s): {', '.join(bad)}")
+        bad = [f"states[{i}]" for i, s in enumerate(self.states) if s not in US_STATES]
+        if bad:  # positions, not values: no message repeats what it found
+            raise ValueError(f"{', '.join(bad)}: not a two-letter US state code")
         if self.kind == "state_privacy" and (not self.states or self.response is None):
             raise ValueError("a state privacy law needs 'states' and a 'response' deadline")
         unknown_rights = sorted(set(self.right_citations) - set(self.rights))
         if unknown_rights:
-            raise ValueError(f"right_citations names rights not in 'rights': {unknown_rights}")
+            shown = ", ".join(quoted_id(r) for r in unknown_rights)
+            raise ValueError(f"right_citations names rights not in 'rights': {shown}")
         known = {s.id for s in self.sources}
         cited = [c.sources for c in self.clauses]
         if self.opt_out_unverified is not None:
             cited.append(self.opt_out_unverified.sources)
         missing = sorted({i for ids in cited for i in ids} - known)
         if missing:
-            raise ValueError(f"clauses cite unknown source id(s): {', '.join(missing)}")
+            shown = ", ".join(quoted_id(m) for m in missing)
+            raise ValueError(f"clauses cite unknown source id(s): {shown}")
         return self

@@ -6,8 +6,10 @@ and either a complete :class:`Catalog` comes back or a :class:`CatalogError` lis
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
+import stat
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -20,12 +22,12 @@ from broker_catalog.catalog import Catalog, CatalogInfo
 from broker_catalog.errors import CatalogError, Problem
 from broker_catalog.government_schema import GovernmentSource
 from broker_catalog.laws_schema import Law
+from broker_catalog.limits import MAX_CATALOG_FILE, field_name, shape_problem, toml_problem
 from broker_catalog.locate import field_path, locate, parse_field_path
 from broker_catalog.schema import AlternativeGroup, Broker, Category, LifeFact
 
 M = TypeVar("M", bound=BaseModel)
 
-_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 _REQUIRED = 3  # catalog.toml, categories.toml, facts.toml
 
 
@@ -58,13 +60,21 @@ def load_catalog(
     *,
     use_cache: bool = True,
     cache_dir: Path | None = None,
+    allow_empty: bool = False,
 ) -> Catalog:
-    """Load the catalog at ``root`` (default: the shipped one), from cache when nothing changed."""
+    """Load the catalog at ``root`` (default: the shipped one), from cache when nothing changed.
+
+    A catalog without brokers is refused (every check would silently find nothing), except
+    with ``allow_empty``, for an importer filling a new catalog.
+    """
     root = (root or default_root()).resolve()
     files = catalog_files(root)
-    missing = [Problem(p, "", "file not found") for p in files[:_REQUIRED] if not p.is_file()]
+    missing = [Problem(p, "", "file not found") for p in files[:_REQUIRED] if not p.exists()]
     if missing:
         raise CatalogError(missing)
+    refused = file_problems(root, files, allow_empty=allow_empty)
+    if refused:
+        raise CatalogError(refused)
     if not use_cache:
         return _build(root, files)
     where = cache_dir or default_cache_dir()
@@ -75,6 +85,39 @@ def load_catalog(
     catalog = _build(root, files)
     cache.write(where, key, catalog)
     return catalog
+
+
+def file_problems(root: Path, files: list[Path], *, allow_empty: bool = False) -> list[Problem]:
+    """What is wrong with the files themselves, found before any is read.
+
+    Catalog files must be plain files inside the catalog folder: a symbolic link could make a
+    catalog read a file from anywhere (and a catalog may come from a download), a folder named
+    ``x.toml`` cannot be read, and an oversized file is refused before it is parsed.
+    """
+    problems: list[Problem] = []
+    for path in files:
+        try:
+            info = path.lstat()
+        except OSError as exc:
+            problems.append(Problem(path, "", f"cannot be read ({exc.strerror})"))
+            continue
+        if stat.S_ISLNK(info.st_mode):
+            problems.append(
+                Problem(path, "", "is a symbolic link; catalog files must be plain files")
+            )
+        elif stat.S_ISDIR(info.st_mode):
+            problems.append(Problem(path, "", "is a folder, not a file"))
+        elif not stat.S_ISREG(info.st_mode):
+            problems.append(Problem(path, "", "is not a plain file"))
+        elif info.st_size > MAX_CATALOG_FILE:
+            problems.append(
+                Problem(path, "", f"is larger than the {MAX_CATALOG_FILE // 1024} KiB limit")
+            )
+    if not allow_empty and not any(p.parent.name == "brokers" for p in files[3:]):
+        problems.append(
+            Problem(root / "brokers", "", "holds no broker files (*.toml); a catalog needs one")
+        )
+    return problems
 
 
 def _build(root: Path, files: list[Path]) -> Catalog:
@@ -144,12 +187,21 @@ def _load_one(
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
-        problems.append(Problem(path, "", f"not UTF-8 text ({exc.reason})"))
+        problems.append(Problem(path, "", f"not UTF-8 text (byte {exc.start}: {exc.reason})"))
         return None
     except tomllib.TOMLDecodeError as exc:
-        match = _TOML_POSITION.search(str(exc))
-        line = int(match.group(1)) if match else None
-        problems.append(Problem(path, "", f"invalid TOML: {exc}", line))
+        message, line = toml_problem(exc)
+        problems.append(Problem(path, "", f"invalid TOML: {message}", line))
+        return None
+    except RecursionError:
+        problems.append(Problem(path, "", "invalid TOML: nested too deeply"))
+        return None
+    except OSError as exc:
+        problems.append(Problem(path, "", f"cannot be read ({exc.strerror})"))
+        return None
+    shape = shape_problem(data)
+    if shape:
+        problems.append(Problem(path, "", shape))
         return None
     try:
         return model.model_validate(data)
@@ -185,7 +237,10 @@ def _problems(path: Path, text: str, exc: ValidationError) -> list[Problem]:
         real = [e for e in errors if "'unknown'" not in str(e.get("ctx", {}).get("expected", ""))]
         suffix = ' (or "unknown")' if len(real) < len(errors) else ""
         message = "; ".join(dict.fromkeys(_describe(e) for e in (real or errors))) + suffix
-        out.append(Problem(path, field_path(loc) or "(record)", message, locate(text, loc)))
+        shown = loc
+        if errors[0]["type"] == "extra_forbidden" and loc:  # a key the file made up: maybe text
+            shown = (*loc[:-1], field_name(loc[-1]))
+        out.append(Problem(path, field_path(shown) or "(record)", message, locate(text, loc)))
     return out
 
 
@@ -198,6 +253,11 @@ def _describe(error: Any) -> str:
         return "unknown field (check the spelling against docs/catalog.md)"
     if kind == "value_error":
         return str(msg).removeprefix("Value error, ")
-    got = error.get("input")
-    shown = repr(got) if not isinstance(got, dict | list) else type(got).__name__
-    return f"{msg[0].lower()}{msg[1:]} (got {shown[:80]})"
+    # Say what kind of value was found, never the value itself (no message repeats a value).
+    return f"{msg[0].lower()}{msg[1:]} (found {_kind(error.get('input'))})"
+
+
+def _kind(value: object) -> str:
+    kinds = {bool: "true/false", int: "a number", float: "a number", str: "a text"}
+    kinds |= {dict: "a table", list: "a list", dt.date: "a date", dt.datetime: "a date and time"}
+    return kinds.get(type(value), "a value of another kind")

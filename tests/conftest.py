@@ -141,3 +141,19 @@ def no_keyring() -> Iterator[object]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--robustness-full",
+        action="store_true",
+        default=False,
+        help="run thousands of generated bad inputs in tests/robustness (default: a quick sample)",
+    )
+
+
+@pytest.fixture(scope="session")
+def robustness_examples(request: pytest.FixtureRequest) -> int:
+    """How many generated cases each robustness test tries: a sample by default, thousands
+    in total with --robustness-full (see docs/robustness.md)."""
+    return 400 if request.config.getoption("--robustness-full") else 12

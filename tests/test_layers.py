@@ -8,7 +8,7 @@ or the layers below it, counting imports inside functions (the lazy ones) too.
     storage     exposure.vault, exposure.ledger, exposure.net, exposure.atomic,
                 exposure.profile.store, exposure.settings
     core        exposure.engine, exposure.letters, exposure.profile, exposure.errors,
-                exposure.paths, exposure.language, exposure.i18n
+                exposure.paths, exposure.language, exposure.i18n, exposure.limits
     catalog     broker_catalog
 
 The pure core (engine and drafting) therefore never reaches a terminal, a PDF library, the
@@ -33,6 +33,7 @@ LAYERS: dict[str, tuple[int, str]] = {
     "exposure.i18n": (1, "core"),
     "exposure.settings": (2, "storage"),
     "exposure.catalog_language": (3, "outputs"),
+    "exposure.limits": (1, "core"),
     "exposure.engine": (1, "core"),
     "exposure.letters": (1, "core"),
     "exposure.profile": (1, "core"),

@@ -54,7 +54,7 @@ def import_registry(
     if today > dt.date.today():
         raise UserFacingError(f"the import date {today.isoformat()} is in the future")
     parsed = parse_registry(fmt, csv_path, today=today)
-    catalog = load_catalog(catalog_root, use_cache=False)
+    catalog = load_catalog(catalog_root, use_cache=False, allow_empty=True)  # a first import
     plan = _Plan(old={b.id: b for b in catalog.brokers}, notes=list(parsed.notes))
     plan.problems.extend(parsed.problems)
     _assign(plan, parsed, today)

@@ -12,8 +12,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from broker_catalog.errors import CatalogError, Problem
+from broker_catalog.errors import CatalogError, Problem, UserFacingError
 from broker_catalog.importers import cells
+from broker_catalog.limits import MAX_REGISTRY_FILE, read_bytes_limited
 
 #: How far down the file the header row may be (the CPPA export has a note row above it).
 HEADER_SEARCH_ROWS = 5
@@ -49,11 +50,10 @@ def read_table(path: Path, wanted: Sequence[str]) -> Table:
         None,
     )
     if header_at is None:
-        shown = records[0][:3] if records else []
+        # The expected column is named; the file's own cells are not repeated.
         msg = (
             f"no header row found: expected a row containing the column {wanted[0]!r} within "
-            f"the first {HEADER_SEARCH_ROWS} rows (row 1 starts {shown!r}); is this the right "
-            "format?"
+            f"the first {HEADER_SEARCH_ROWS} rows; is this the right format?"
         )
         raise CatalogError([Problem(path, "header", msg, 1)])
     header = records[header_at]
@@ -83,9 +83,9 @@ def read_table(path: Path, wanted: Sequence[str]) -> Table:
 
 def _records(path: Path) -> list[list[str]]:
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CatalogError([Problem(path, "", f"cannot read the file: {exc.strerror}")]) from None
+        raw = read_bytes_limited(path, MAX_REGISTRY_FILE, UserFacingError)
+    except UserFacingError as exc:
+        raise CatalogError([Problem(path, "", exc.message.replace(f"{path} ", "", 1))]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

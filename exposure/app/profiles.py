@@ -26,9 +26,11 @@ def choose_profile(
     from exposure.profile.files import demo_profile, read_profile
     from exposure.profile.store import identity_warning
 
+    source = "the profile"
     if demo:
         profile = demo_profile()
     elif file is not None:
+        source = str(file)
         profile = read_profile(file)
         identity_warning(file, profile, warn)
     elif Vault.exists(vault_path):
@@ -37,7 +39,7 @@ def choose_profile(
         raise UsageError(
             "no profile: use --demo, --profile FILE, or save one with 'exposure profile init'"
         )
-    return validate(profile, catalog)
+    return validate(profile, catalog, source)
 
 
 def saved_profile(vault: Vault, catalog: Catalog, *, purpose: str = "") -> Profile:

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from exposure.profile.model import Answer, Profile
 
 
+FORCE_HELP = "replace the saved profile even with one whose every answer is unknown"
+
+
 def build(parser: argparse.ArgumentParser, name: str) -> None:
     parser.description = (
         "Create, look at, change, export or wipe your saved profile. It lives in an encrypted "
@@ -35,6 +38,7 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
         metavar="FILE",
         help="take answers from a profile file",
     )
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.set_defaults(handler=init)
 
     p = sub.add_parser("show", help="show the saved profile", description="Show the saved profile.")
@@ -68,6 +72,7 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
         "replacing the saved profile. Delete the plain file afterwards if it holds identity.",
     )
     p.add_argument("file", type=cli_path, metavar="FILE")
+    p.add_argument("--force", action="store_true", help=FORCE_HELP)
     p.set_defaults(handler=import_file)
 
     p = sub.add_parser(
@@ -86,13 +91,27 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
     p.set_defaults(handler=schema)
 
 
-def _save(args: argparse.Namespace, profile: Profile) -> None:
+def _save(args: argparse.Namespace, profile: Profile, *, source: str | None = None) -> None:
     from exposure.cli.session import open_vault
-    from exposure.profile.store import save_to_vault
+    from exposure.profile.store import load_from_vault, save_to_vault
 
     vault = open_vault(args, create=True)
+    if source is not None and not getattr(args, "force", False):
+        _refuse_blank_over_saved(profile, load_from_vault(vault), source)
     save_to_vault(vault, profile)
     print(f"Saved in the vault at {vault.path} (key: {vault.key_source}).")
+
+
+def _refuse_blank_over_saved(new: Profile, saved: Profile | None, source: str) -> None:
+    """An empty or all-unknown file would silently erase every saved answer: ask for --force."""
+    from exposure.errors import UsageError
+    from exposure.profile.answers import is_blank
+
+    if saved is not None and is_blank(new) and not is_blank(saved):
+        raise UsageError(
+            f"{source} has no answers (every fact unknown) and would replace the saved "
+            "profile; nothing was changed. Add --force to replace it anyway"
+        )
 
 
 def _saved(args: argparse.Namespace) -> Profile:
@@ -144,12 +163,13 @@ def init(args: argparse.Namespace) -> int:
 
     catalog = load_catalog(args)
     if args.source:
-        profile = validate(read_profile(args.source), catalog)
+        profile = validate(read_profile(args.source), catalog, str(args.source))
     else:
         print("These questions are about your life, never your name or address.")
         print("Answer ? whenever you are not sure: the estimate widens instead of guessing.")
         profile = Profile(facts={f.id: _ask(f) for f in catalog.facts})
-    _save(args, profile)
+    # Answers typed one by one were each chosen; a file replacing saved answers is checked.
+    _save(args, profile, source=str(args.source) if args.source else None)
     return 0
 
 
@@ -184,6 +204,7 @@ def _describe(profile: Profile, catalog: Catalog) -> list[str]:
 
 
 def edit(args: argparse.Namespace) -> int:
+    from broker_catalog.limits import field_name
     from exposure.cli.session import load_catalog
     from exposure.errors import UsageError
     from exposure.profile.answers import parse_answer, validate
@@ -195,8 +216,10 @@ def edit(args: argparse.Namespace) -> int:
         fact_id, sep, value = change.partition("=")
         fact = catalog.fact_by_id.get(fact_id.strip())
         if not sep or fact is None:
+            # Name the fact part only when it looks like a fact id: never repeat the value.
+            shown = field_name(fact_id.strip()) if sep else "(an argument without '=')"
             raise UsageError(
-                f"'{change}' is not FACT=VALUE with a known fact; see 'exposure profile show'"
+                f"{shown} is not FACT=VALUE with a known fact; see 'exposure profile show'"
             )
         facts[fact.id] = parse_answer(fact, value)
     _save(args, validate(profile.model_copy(update={"facts": facts}), catalog))
@@ -223,8 +246,9 @@ def import_file(args: argparse.Namespace) -> int:
     from exposure.profile.answers import validate
     from exposure.profile.files import read_profile
 
-    _save(args, validate(read_profile(args.file), load_catalog(args)))
-    if read_profile(args.file).has_identity():
+    profile = validate(read_profile(args.file), load_catalog(args), str(args.file))
+    _save(args, profile, source=str(args.file))
+    if profile.has_identity():
         print(f"The file {args.file} holds identity in plain text: delete it now that it is saved.")
     return 0
 

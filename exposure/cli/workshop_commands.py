@@ -97,34 +97,58 @@ def _progress(done: int, total: int | None) -> None:
 
 
 def add(args: argparse.Namespace) -> int:
+    """Check every row, then print the batch beside --out and move it in (see workshop.batch)."""
     import datetime as dt
 
-    from exposure.atomic import write_atomic
+    from exposure.atomic import staged_folder, write_atomic
     from exposure.cli.session import load_catalog
     from exposure.engine import audit
+    from exposure.errors import UsageError
+    from exposure.limits import MAX_PARTICIPANTS
     from exposure.profile.answers import validate
     from exposure.profile.files import read_profile
     from exposure.reports.individual import individual_report
-    from exposure.workshop import session
+    from exposure.workshop import batch, session
     from exposure.workshop.participants import print_papers, read_participants
 
     catalog = load_catalog(args)
     tallies = session.load(args.file)
+    if tallies.closed:
+        raise session.WorkshopError(f"this workshop is closed ({args.file}); start a new one")
+    batch.recover(args.out, tallies.participants)
     today = dt.date.today()
     if args.csv:
         people = list(read_participants(args.csv, catalog))
     else:
-        people = [(1, validate(read_profile(args.profile), catalog).without_identity())]
+        profile = validate(read_profile(args.profile), catalog, str(args.profile))
+        people = [(1, profile.without_identity())]
     first = tallies.participants
-    for done, (_, profile) in enumerate(people, 1):
-        brokers = session.tally(tallies, profile, catalog)
-        folder = args.out / f"participant-{first + done}"
-        tallies.letters += print_papers(folder, profile, brokers, catalog, today=today)
-        if args.report:
-            pdf = individual_report(audit(profile, catalog), catalog, today=today)
-            write_atomic(folder / "report.pdf", pdf)
-        _progress(done, len(people))
-    session.save(args.file, tallies)
+    if first + len(people) > MAX_PARTICIPANTS:
+        raise UsageError(
+            f"{args.file} counts {first} participants; adding {len(people)} would pass the "
+            f"limit of {MAX_PARTICIPANTS} per workshop: start a new workshop"
+        )
+    taken = [
+        n for n in range(first + 1, first + len(people) + 1)
+        if (args.out / f"participant-{n}").exists()
+    ]  # fmt: skip
+    if taken:
+        raise UsageError(
+            f"{args.out} already has participant-{taken[0]}: use an empty folder, or the folder "
+            "this workshop has been printing into"
+        )
+    with staged_folder(args.out) as stage:
+        for done, (_, profile) in enumerate(people, 1):
+            brokers = session.tally(tallies, profile, catalog)
+            folder = stage / f"participant-{first + done}"
+            tallies.letters += print_papers(folder, profile, brokers, catalog, today=today)
+            if args.report:
+                pdf = individual_report(audit(profile, catalog), catalog, today=today)
+                write_atomic(folder / "report.pdf", pdf)
+            _progress(done, len(people))
+        batch.mark_committed(stage, tallies.participants)
+        session.save(args.file, tallies)
+        batch.publish(stage, args.out)
     if sys.stderr.isatty():
         print(file=sys.stderr)
     from exposure.i18n import _

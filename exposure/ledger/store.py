@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from broker_catalog.laws_schema import Deadline
 from exposure.errors import ExposureError
@@ -115,19 +117,37 @@ class Ledger:
 
     @classmethod
     def open(cls, vault: Vault) -> Ledger:
+        """Open the vault's ledger, creating it when there is none.
+
+        A new ledger is built complete in a temporary file and renamed into place, so a file
+        named ``ledger.sqlite3`` is always a whole ledger: one that is empty, cut short, not a
+        database, damaged, or from a newer exposure is refused, naming it, and never written
+        to (opening it as a fresh ledger would hide the loss).
+        """
         path = vault.path / FILE
-        fresh = not path.exists()
-        if fresh:
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        if not path.exists() and not path.is_symlink():
+            _create(path)
+        _check_header(path)
         try:
             db = sqlite3.connect(path, isolation_level=None)
             db.row_factory = sqlite3.Row
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            if version > VERSION:
+                db.close()
+                raise LedgerError(
+                    f"the ledger at {path} was written by a newer exposure (schema {version}, "
+                    f"this one knows {VERSION}); update exposure before opening it"
+                )
+            verdict = db.execute("PRAGMA integrity_check(1)").fetchone()[0]
+            if verdict != "ok":
+                db.close()
+                raise LedgerError(_damaged(path, "its pages do not check out"))
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
             db.execute("PRAGMA foreign_keys=ON")
             migrate(db)
         except sqlite3.DatabaseError as exc:
-            raise LedgerError(f"the ledger at {path} cannot be opened: {exc}") from None
+            raise LedgerError(_damaged(path, str(exc))) from None
         for side in (path.with_name(FILE + "-wal"), path.with_name(FILE + "-shm")):
             if side.exists():
                 side.chmod(0o600)
@@ -337,6 +357,47 @@ def _view(row: sqlite3.Row, events: list[Event], today: dt.date) -> Request:
         reason=denials[-1] if denials else None,
         recheck_days=row["recheck_days"],
     )
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _damaged(path: Path, why: str) -> str:
+    return (
+        f"the ledger at {path} is damaged ({why}); it was left as it is. Restore it from a "
+        "backup, or move it away to start a new ledger"
+    )
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise LedgerError(f"cannot read the ledger at {path} ({exc.strerror})") from None
+    if head != _SQLITE_MAGIC:
+        why = "it is empty" if not head else "it is not a ledger database, or was cut short"
+        raise LedgerError(_damaged(path, why))
+
+
+def _create(path: Path) -> None:
+    """Build an empty ledger beside ``path`` and rename it into place (0600 throughout)."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        db = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            migrate(db)
+        finally:
+            db.close()  # the last connection checkpoints and removes the -wal and -shm files
+        with tmp.open("rb") as handle:
+            os.fsync(handle.fileno())
+        tmp.replace(path)
+    finally:
+        for leftover in (tmp, *(tmp.with_name(tmp.name + s) for s in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
 
 
 def migrate(db: sqlite3.Connection) -> int:

@@ -11,6 +11,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, ValidationError
 
+from broker_catalog.limits import field_name, toml_problem
 from exposure.errors import ExposureError
 from exposure.profile.model import one_line
 
@@ -45,7 +46,11 @@ def read_agent(path: Path) -> Agent:
     except FileNotFoundError:
         raise ExposureError(f"no agent file at {path}") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ExposureError(f"{path} is not valid TOML: {exc}") from None
-    except ValidationError as exc:
-        fields = ", ".join(".".join(map(str, e["loc"])) for e in exc.errors())
+        raise ExposureError(f"{path} is not valid TOML: {toml_problem(exc)[0]}") from None
+    except (OSError, UnicodeDecodeError, RecursionError) as exc:
+        raise ExposureError(
+            f"cannot read {path} as a UTF-8 TOML file ({type(exc).__name__})"
+        ) from None
+    except ValidationError as exc:  # name the fields, never the values (nor made-up keys)
+        fields = ", ".join(".".join(map(field_name, e["loc"])) for e in exc.errors())
         raise ExposureError(f"{path} is not a valid agent file (check: {fields})") from None

@@ -17,7 +17,9 @@ from email.message import EmailMessage
 from email.utils import getaddresses
 from pathlib import Path
 
+from broker_catalog.limits import read_bytes_limited
 from exposure.errors import ExposureError
+from exposure.limits import MAX_EML_FILE
 
 WRITTEN = frozenset(
     {
@@ -54,11 +56,29 @@ class Draft:
 
 def read_draft(path: Path) -> Draft:
     """One draft, checked: refused with the reason if it hides a recipient or carries a header
-    exposure did not write."""
+    exposure did not write. A folder, a pipe, an oversized file or a header that cannot be
+    parsed is refused too, naming the file (never repeating the header's text)."""
+    data = read_bytes_limited(path, MAX_EML_FILE, DraftError)
     try:  # decoded as UTF-8 so that a raw non-ASCII header is read as text, not bytes
-        source = path.read_bytes().decode("utf-8")
+        source = data.decode("utf-8")
     except UnicodeDecodeError:
         raise DraftError(f"{path.name} is not UTF-8 text; it will not be sent") from None
+    if "\x00" in source:
+        raise DraftError(f"{path.name} holds NUL bytes; it is not an e-mail draft")
+    try:
+        draft = _checked(path, source)
+        draft.text()  # the body must decode too (its charset must exist) before it is shown
+        return draft
+    except DraftError:
+        raise
+    except Exception as exc:  # the header parser raises many kinds on malformed input
+        raise DraftError(
+            f"{path.name} has a header that cannot be read ({type(exc).__name__}); "
+            "it will not be sent"
+        ) from None
+
+
+def _checked(path: Path, source: str) -> Draft:
     message = message_from_string(source, policy=email.policy.default)
     if not isinstance(message, EmailMessage):  # pragma: no cover - the default policy's class
         raise DraftError(f"{path.name} is not an e-mail message")

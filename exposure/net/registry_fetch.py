@@ -70,7 +70,7 @@ def preview(name: str, csv_path: Path, catalog_root: Path, today: dt.date) -> Pr
     report = import_registry(name, csv_path, catalog_root, today=today, dry_run=True)
     source = REGISTRIES[name].source.id
     touched = {c.broker_id for c in (*report.new, *report.changed)} | set(report.unchanged)
-    catalog = load_catalog(catalog_root, use_cache=False)
+    catalog = load_catalog(catalog_root, use_cache=False, allow_empty=True)
     removed = tuple(
         (b.id, b.name)
         for b in catalog.brokers

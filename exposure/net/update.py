@@ -11,11 +11,13 @@ archive (this catches corrupt and truncated downloads and mix-ups, not a comprom
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from exposure.atomic import ensure_private_dir
 from exposure.errors import ExposureError
 from exposure.net import archive, install
 from exposure.net.download import download
@@ -47,6 +49,13 @@ class Staged:
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
+        _remove_if_empty(self.folder.parent / install.RELEASES)
+
+
+def _remove_if_empty(folder: Path) -> None:
+    """A declined or failed first update leaves no empty ``releases/`` folder behind."""
+    with contextlib.suppress(OSError):  # not empty (a release is installed), or already gone
+        folder.rmdir()
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -54,7 +63,7 @@ def version_key(version: str) -> tuple[int, ...]:
     try:
         return tuple(int(part) for part in version.split("."))
     except ValueError:
-        raise ExposureError(f"catalog version {version!r} is not like 2026.11.21") from None
+        raise ExposureError("a catalog version is not like 2026.11.21 (catalog.toml)") from None
 
 
 def stage(url: str, home: Path, *, sha256: str | None = None) -> Staged:
@@ -63,9 +72,10 @@ def stage(url: str, home: Path, *, sha256: str | None = None) -> Staged:
     from broker_catalog.loader import default_root, load_catalog
 
     expected = archive.check_sha256(sha256) if sha256 else None
+    ensure_private_dir(home / install.RELEASES)
     folder = install.staging_dir(home)
-    folder.mkdir()
     try:
+        folder.mkdir(mode=0o700)
         name = Path(urlsplit(url).path).name or "catalog.tar.gz"
         packed = folder / "archive.tar.gz"
         download(url, packed, max_bytes=MAX_ARCHIVE)
@@ -84,6 +94,7 @@ def stage(url: str, home: Path, *, sha256: str | None = None) -> Staged:
         old = load_catalog(current_root or default_root())
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
+        _remove_if_empty(home / install.RELEASES)
         raise
     old_ids = set(old.ids)  # ids only: no record is unpickled
     new_ids = set(new.ids)

@@ -8,6 +8,7 @@ fact a two-letter code. Anything else is an error that names the fact and what i
 from __future__ import annotations
 
 from broker_catalog.catalog import Catalog
+from broker_catalog.limits import field_name
 from broker_catalog.schema import AnswerKind, LifeFact
 from exposure.errors import ExposureError
 from exposure.profile.model import UNKNOWN, Answer, Profile
@@ -18,39 +19,55 @@ class ProfileError(ExposureError):
 
 
 def check_answer(fact: LifeFact, answer: Answer) -> str | None:
-    """A message saying what is wrong with ``answer``, or None when it is valid."""
+    """What is wrong with ``answer``, or None when it is valid.
+
+    The message completes "the answer …" and says what is accepted; it never repeats the
+    answer itself, which may be anything a person typed (a name, in the wrong place).
+    """
     if answer == UNKNOWN:
         return None
     allowed = sorted(fact.allowed_values())
     many = fact.kind in (AnswerKind.MULTI, AnswerKind.STATES)
     if many:
         if not isinstance(answer, list):
-            return f"expects a list (possibly empty) of: {', '.join(allowed)}"
-        bad = [a for a in answer if a not in allowed]
-        return (
-            f"has no answer {', '.join(map(repr, bad))}; expected: {', '.join(allowed)}"
-            if bad
-            else None
-        )
+            return f"should be a list (possibly empty) of: {', '.join(allowed)}"
+        if len(answer) > len(allowed):
+            return f"lists more values than there are choices ({len(allowed)})"
+        if any(a not in allowed for a in answer):
+            return f"holds a value that is not one of: {', '.join(allowed)}"
+        if len(set(answer)) != len(answer):
+            return "lists the same value twice"
+        return None
     if not isinstance(answer, str) or answer not in allowed:
-        return f"has no answer {answer!r}; expected one of: {', '.join(allowed)} (or unknown)"
+        return f"is not one of: {', '.join(allowed)} (or unknown)"
     return None
 
 
-def validate(profile: Profile, catalog: Catalog) -> Profile:
-    """Raise a :class:`ProfileError` listing every bad answer; return the profile unchanged."""
+def validate(profile: Profile, catalog: Catalog, source: str = "the profile") -> Profile:
+    """Raise a :class:`ProfileError` listing every bad answer; return the profile unchanged.
+
+    ``source`` names where the profile came from (a file's path) in the message.
+    """
     problems = []
     for fact_id, answer in profile.facts.items():
         fact = catalog.fact_by_id.get(fact_id)
         if fact is None:
-            problems.append(f"  {fact_id}: not a question in this catalog")
+            problems.append(f"{field_name(fact_id)}: not a question in this catalog")
             continue
         message = check_answer(fact, answer)
         if message:
-            problems.append(f"  {fact_id}: {message}")
-    if problems:
-        raise ProfileError("the profile has answers that do not fit:\n" + "\n".join(problems))
+            problems.append(f"{fact_id}: the answer {message}")
+    if problems:  # one line, as every error the CLI prints
+        raise ProfileError(f"{source} has answers that do not fit: " + "; ".join(problems))
     return profile
+
+
+def is_blank(profile: Profile) -> bool:
+    """True when the profile says nothing: every answer unknown (or none) and no identity.
+
+    Saving such a profile over a saved one would lose every answer, so it needs a confirmation.
+    """
+    return not profile.has_identity() and all(a == UNKNOWN for a in profile.facts.values())
 
 
 def parse_answer(fact: LifeFact, text: str) -> Answer:

@@ -2,6 +2,10 @@
 
 Profile files are plain text a person can read and edit. They are not encrypted, so a file that
 holds identity fields earns a warning: the place for identity is the vault.
+
+A profile file may hold anything, typed by anyone: every refusal names the file and the field
+and says what was expected, never the value that was found (it may be a name or an address).
+Size, nesting and list lengths are checked before validation (see exposure/limits.py).
 """
 
 from __future__ import annotations
@@ -14,46 +18,76 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from broker_catalog.limits import (
+    decode_text,
+    field_name,
+    read_bytes_limited,
+    shape_problem,
+    toml_problem,
+)
 from exposure.i18n import _
+from exposure.limits import MAX_PROFILE_FILE
 from exposure.profile.answers import ProfileError
 from exposure.profile.model import Profile
 
 
 def _parse(text: str, suffix: str, name: str) -> Any:
+    kind = "TOML" if suffix == ".toml" else "JSON"
     try:
         if suffix == ".toml":
             return tomllib.loads(text)
-        return json.loads(text)
-    except (tomllib.TOMLDecodeError, json.JSONDecodeError) as exc:
-        kind = "TOML" if suffix == ".toml" else "JSON"
-        raise ProfileError(
-            _("{name} is not valid {kind}: {problem}").format(name=name, kind=kind, problem=exc)
-        ) from None
+        return json.loads(text, object_pairs_hook=lambda pairs: _no_duplicates(pairs, name))
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{name} is not valid TOML: {toml_problem(exc)[0]}") from None
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise ProfileError(f"{name} is not valid JSON ({where}: {exc.msg})") from None
+    except RecursionError:
+        raise ProfileError(f"{name} is not valid {kind}: nested too deeply") from None
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]], name: str) -> dict[str, Any]:
+    """JSON allows a key twice (the last one wins); in a profile that hides a mistake."""
+    seen: set[str] = set()
+    for key, _value in pairs:
+        if key in seen:
+            raise ProfileError(f"{name}: the key {field_name(key)} appears twice in one object")
+        seen.add(key)
+    return dict(pairs)
 
 
 def profile_from_text(text: str, suffix: str, name: str) -> Profile:
     data = _parse(text, suffix, name)
+    problem = shape_problem(data)
+    if problem:
+        raise ProfileError(f"{name} is not a valid profile: {problem}")
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
         lines = []
         for error in exc.errors(include_url=False):
-            where = ".".join(str(p) for p in error["loc"]) or "(file)"
-            # Never echo the offending value: it may be a name or an address.
-            lines.append(f"  {where}: {error['msg']}")
-        head = _("{name} is not a valid profile:").format(name=name)
-        raise ProfileError(head + "\n" + "\n".join(lines)) from None
+            where = _where(error["loc"])
+            # Never echo the offending value: it may be a name or an address. pydantic's "msg"
+            # says what was expected; its "input" (the value) is left out.
+            lines.append(f"{where}: {error['msg']}")
+        raise ProfileError(f"{name} is not a valid profile: " + "; ".join(lines)) from None
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    # A union names its member in the location ("str", "list[str]"): people need the field.
+    parts = [p for p in loc if p not in ("str", "list[str]")]
+    out = ""
+    for part in parts:
+        shown = field_name(part)
+        out = f"{out}{shown}" if shown.startswith("[") else f"{out}.{shown}" if out else shown
+    return out or "(file)"
 
 
 def read_profile(path: Path) -> Profile:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ProfileError(_("no profile file at {path}").format(path=path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(
-            _("cannot read {path}: {problem}").format(path=path, problem=exc)
-        ) from None
+    if not path.exists():
+        raise ProfileError(_("no profile file at {path}").format(path=path))
+    data = read_bytes_limited(path, MAX_PROFILE_FILE, ProfileError)
+    text = decode_text(data, path, ProfileError)
     return profile_from_text(text, path.suffix.lower(), str(path))
 
 

@@ -24,9 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from broker_catalog.limits import read_bytes_limited
 from exposure.atomic import ensure_private_dir, write_atomic
 from exposure.errors import ExposureError
 from exposure.i18n import _
+from exposure.limits import MAX_VAULT_DOCUMENT
 from exposure.vault import crypto
 from exposure.vault.keyring_backend import KeyringLike, classify
 
@@ -35,6 +37,10 @@ META = "vault.json"
 _CHECK = b"exposure vault key check"
 
 PassphraseProvider = Callable[[str], str]
+
+_SCRYPT_DEFAULTS = (("n", crypto.SCRYPT_N), ("r", crypto.SCRYPT_R), ("p", crypto.SCRYPT_P))
+#: A vault.json asking for more scrypt work than this is damaged or forged (2^20 is ~1 GiB).
+_MAX_SCRYPT_N = 2**20
 
 NO_KEYRING_NOTICE = (
     "No secure keyring is available on this computer ({backend}), so your vault will be "
@@ -75,23 +81,34 @@ class _Meta:
         return json.dumps(data, indent=2).encode() + b"\n"
 
     @classmethod
-    def from_json(cls, raw: bytes) -> _Meta:
+    def from_json(cls, raw: bytes, name: str = f"the vault's {META}") -> _Meta:
+        """Read vault.json; a damaged one is refused, naming the field, and never rewritten."""
+        field = "the file"
         try:
             data = json.loads(raw)
+            if data.get("format") != "exposure-vault" or data.get("version") != 1:
+                raise ValueError("format")
             scrypt = data.get("scrypt") or {}
-            return cls(
-                vault_id=str(data["vault_id"]),
-                key_source=str(data["key_source"]),
-                salt=base64.b64decode(scrypt["salt"]) if scrypt else None,
-                check=base64.b64decode(data["check"]),
-                n=int(scrypt.get("n", crypto.SCRYPT_N)),
-                r=int(scrypt.get("r", crypto.SCRYPT_R)),
-                p=int(scrypt.get("p", crypto.SCRYPT_P)),
-            )
-        except (ValueError, KeyError, TypeError) as exc:
+            field = "vault_id"
+            vault_id = data["vault_id"]
+            field = "key_source"
+            key_source = data["key_source"]
+            if not isinstance(vault_id, str) or key_source not in ("keyring", "passphrase"):
+                raise ValueError(field)
+            field = "scrypt.salt"
+            salt = base64.b64decode(scrypt["salt"], validate=True) if scrypt else None
+            field = "check"
+            check = base64.b64decode(data["check"], validate=True)
+            field = "scrypt"
+            n, r, p = (int(scrypt.get(k, d)) for k, d in _SCRYPT_DEFAULTS)
+            if not (2 <= n <= _MAX_SCRYPT_N and n & (n - 1) == 0 and 1 <= r <= 64 and 1 <= p <= 16):
+                raise ValueError(field)
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             raise VaultError(
-                _("the vault's {file} is damaged ({problem})").format(file=META, problem=exc)
+                f"{name} is damaged ({field} is missing or not as this exposure wrote it); "
+                "nothing was changed"
             ) from None
+        return cls(vault_id, key_source, salt, check, n, r, p)
 
 
 def _ask_twice(ask: PassphraseProvider) -> str:
@@ -141,8 +158,15 @@ class Vault:
                         "there is no vault at {path}; create one with 'exposure profile init'"
                     ).format(path=path)
                 )
+            if (path.is_dir() and any(path.glob("*.sealed"))) or (path / "ledger.sqlite3").exists():
+                # A new vault here would get a new key and overwrite what the old one sealed.
+                raise VaultError(
+                    f"{path / META} is missing, but {path} holds sealed files; restore it from "
+                    "a backup, or move the folder away to start a new vault. Nothing was changed"
+                )
             return cls._create(path, keyring=keyring, ask=ask, notify=notify)
-        meta = _Meta.from_json((path / META).read_bytes())
+        meta_file = path / META
+        meta = _Meta.from_json(read_bytes_limited(meta_file, 64 * 1024, VaultError), str(meta_file))
         if meta.key_source == "keyring":
             key = cls._key_from_keyring(meta, keyring)
         else:
@@ -220,7 +244,13 @@ class Vault:
             raise VaultError(
                 _("the vault key is missing from the keyring; the vault cannot be opened")
             )
-        return base64.b64decode(stored)
+        try:
+            key = base64.b64decode(stored, validate=True)
+        except ValueError:
+            key = b""
+        if len(key) != crypto.KEY_BYTES:
+            raise VaultError("the vault key in the keyring is damaged; the vault cannot be opened")
+        return key
 
     def _file(self, name: str) -> Path:
         if not name.isidentifier():
@@ -244,14 +274,16 @@ class Vault:
 
     def read(self, name: str) -> bytes | None:
         path = self._file(name)
-        try:
-            sealed = path.read_bytes()
-        except FileNotFoundError:
+        if not path.exists() and not path.is_symlink():
             return None
+        sealed = read_bytes_limited(path, MAX_VAULT_DOCUMENT, VaultError)
         try:
             return crypto.open_sealed(self._key, sealed, f"{self._meta.vault_id}/{name}".encode())
         except crypto.DecryptionError as exc:
-            raise VaultError(f"{path.name} cannot be decrypted: {exc}") from None
+            raise VaultError(
+                f"{path} cannot be decrypted: {exc}. It was left as it is; restore it from a "
+                "backup, or move it away to start that document afresh"
+            ) from None
 
 
 def wipe(path: Path, keyring: KeyringLike | None) -> bool:

@@ -14,9 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from broker_catalog.catalog import Catalog
+from broker_catalog.limits import decode_text, field_name, read_bytes_limited
+from broker_catalog.schema import LifeFact
 from exposure.atomic import ensure_private_dir, write_atomic
 from exposure.errors import ExposureError
 from exposure.letters.draft import draft_letter
+from exposure.limits import MAX_PARTICIPANTS_CSV, MAX_ROWS_PER_ADD
 from exposure.pdf.letters import pdf_bytes
 from exposure.profile.answers import check_answer, parse_answer
 from exposure.profile.model import Profile
@@ -27,31 +30,89 @@ class ParticipantsError(ExposureError):
 
 
 def read_participants(path: Path, catalog: Catalog) -> Iterator[tuple[int, Profile]]:
+    """Every row of the CSV as (participant number, profile); all rows are checked first.
+
+    The whole file is checked before the first participant comes out, so a bad row late in
+    the file stops the batch before anything is printed. Messages name the file, the row and
+    the column, never a cell's contents (a cell can hold anything, a name or a formula).
+    """
+    data = read_bytes_limited(path, MAX_PARTICIPANTS_CSV, ParticipantsError)
+    text = decode_text(data, path, ParticipantsError, bom=True)
+    if "\x00" in text:
+        raise ParticipantsError(f"{path} contains NUL bytes; it is not a CSV text file")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[tuple[int, list[str]]] = []  # (the line the row starts on, its cells)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ParticipantsError(f"cannot read {path}: {exc}") from None
-    reader = csv.DictReader(io.StringIO(text))
-    columns = [c.strip() for c in reader.fieldnames or []]
-    unknown = [c for c in columns if c not in catalog.fact_by_id]
-    if unknown:
+        while True:
+            start = reader.line_num + 1
+            row = next(reader, None)
+            if row is None:
+                break
+            if any(c.strip() for c in row):
+                records.append((start, row))
+    except csv.Error as exc:
         raise ParticipantsError(
-            f"{path}: column(s) {', '.join(repr(c) for c in unknown)} are not life-fact questions. "
-            "A workshop file must hold life facts only, never names, contacts or other personal "
-            "data: remove those columns. Accepted columns: " + ", ".join(catalog.fact_by_id)
+            f"{path}, line {reader.line_num}: not readable as CSV ({exc}); is a quote left open?"
+        ) from None
+    if not records:
+        raise ParticipantsError(f"{path} is empty; the first row must name life-fact columns")
+    facts = _columns(path, records[0][1], catalog)
+    rows = records[1:]
+    if not rows:
+        raise ParticipantsError(f"{path} has a header but no participants")
+    if len(rows) > MAX_ROWS_PER_ADD:
+        raise ParticipantsError(
+            f"{path} has {len(rows)} participants; one 'workshop add' takes at most "
+            f"{MAX_ROWS_PER_ADD}: split the file and add the parts one after another"
         )
-    for number, row in enumerate(reader, start=2):
-        facts = {}
-        for column, cell in row.items():
-            fact = catalog.fact_by_id[column.strip()]
-            answer = parse_answer(fact, (cell or "").replace(";", ","))
-            problem = check_answer(fact, answer)
-            if problem:
-                raise ParticipantsError(
-                    f"{path}, row {number}, column '{fact.id}': the answer {problem}"
-                )
-            facts[fact.id] = answer
-        yield number - 1, Profile(facts=facts)
+    people = [
+        (number, _profile(path, line, row, facts))
+        for number, (line, row) in enumerate(rows, start=1)
+    ]
+    yield from people
+
+
+def _columns(path: Path, header: list[str], catalog: Catalog) -> list[LifeFact]:
+    names = [c.strip() for c in header]
+    unknown = [_column(n, c) for n, c in enumerate(names, start=1) if c not in catalog.fact_by_id]
+    if unknown:
+        # Column names are not repeated: a file without a header has a person's data here.
+        which = (
+            f"column {unknown[0]} is not a life-fact question"
+            if len(unknown) == 1
+            else f"columns {', '.join(unknown)} are not life-fact questions"
+        )
+        raise ParticipantsError(
+            f"{path}: {which} (counting columns from 1). A workshop file must hold life facts "
+            "only, never names, contacts or other personal data: remove those columns. "
+            "Accepted columns: " + ", ".join(catalog.fact_by_id)
+        )
+    twice = sorted({c for c in names if names.count(c) > 1})
+    if twice:
+        raise ParticipantsError(f"{path}: column(s) {', '.join(twice)} appear more than once")
+    return [catalog.fact_by_id[c] for c in names]
+
+
+def _column(number: int, name: str) -> str:
+    """A column as it may be named: its number, and its header when shaped like a field name
+    (a header such as "email" helps; one that is really a person's data is not repeated)."""
+    shown = field_name(name)
+    return f"{number} ({shown})" if shown != "(a key)" else str(number)
+
+
+def _profile(path: Path, line: int, row: list[str], facts: list[LifeFact]) -> Profile:
+    if len(row) > len(facts):
+        raise ParticipantsError(
+            f"{path}, row {line}: {len(row)} cells, but the header names {len(facts)} columns"
+        )
+    answers = {}
+    for fact, cell in zip(facts, row, strict=False):  # a short row leaves the rest unknown
+        answer = parse_answer(fact, cell.replace(";", ","))
+        problem = check_answer(fact, answer)
+        if problem:
+            raise ParticipantsError(f"{path}, row {line}, column {fact.id}: the answer {problem}")
+        answers[fact.id] = answer
+    return Profile(facts=answers)
 
 
 def print_papers(

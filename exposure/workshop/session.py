@@ -17,15 +17,19 @@ from pathlib import Path
 from typing import Any
 
 from broker_catalog.catalog import Catalog
+from broker_catalog.limits import read_bytes_limited
 from broker_catalog.schema import Likelihood
-from exposure.atomic import ensure_private_dir, write_atomic
+from exposure.atomic import make_private_dirs, write_atomic
 from exposure.engine import audit
 from exposure.engine.targets import letter_targets
 from exposure.errors import ExposureError
 from exposure.i18n import _
+from exposure.limits import MAX_LIST, MAX_PARTICIPANTS, MAX_WORKSHOP_FILE
 from exposure.profile.model import Profile
 
 FORMAT = "exposure-workshop"
+#: No count in a workshop file can be larger (it would be a damaged or altered file).
+MAX_COUNT = 10**9
 KEPT = (
     "the workshop's name, its start and close dates and its suppression threshold",
     "the number of participants",
@@ -69,24 +73,62 @@ class Tallies:
         return json.dumps(data, indent=2).encode() + b"\n"
 
     @classmethod
-    def from_json(cls, raw: bytes) -> Tallies:
+    def from_json(cls, raw: bytes, name: str = "the workshop file") -> Tallies:
+        """Read a workshop file; a damaged one is named with the field that is wrong."""
         try:
-            data: dict[str, Any] = json.loads(raw)
-            if data.get("format") != FORMAT:
-                raise ValueError("not a workshop file")
-            return cls(
-                name=str(data["name"]),
-                started=str(data["started"]),
-                threshold=int(data["threshold"]),
-                participants=int(data["participants"]),
-                categories=Counter({str(k): int(v) for k, v in data["categories"].items()}),
-                brokers=Counter({str(k): int(v) for k, v in data["brokers"].items()}),
-                no_route=int(data["no_route"]),
-                letters=int(data["letters"]),
-                closed=data.get("closed"),
-            )
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise WorkshopError(f"not a valid workshop file ({exc})") from None
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            raise WorkshopError(f"{name} is not a workshop file (not valid JSON)") from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise WorkshopError(f'{name} is not a workshop file (no "format": "{FORMAT}")')
+        if data.get("version") != 1:
+            raise WorkshopError(f"{name}: version: this exposure reads version 1 only")
+        closed = data.get("closed")
+        return cls(
+            name=_text(data, "name", name),
+            started=_text(data, "started", name),
+            threshold=_count(data, "threshold", name),
+            participants=_count(data, "participants", name),
+            categories=_counts(data, "categories", name),
+            brokers=_counts(data, "brokers", name),
+            no_route=_count(data, "no_route", name),
+            letters=_count(data, "letters", name),
+            closed=None if closed is None else _text(data, "closed", name),
+        )
+
+
+def _text(data: dict[str, Any], key: str, name: str) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or len(value) > 200 or not value.isprintable():
+        raise WorkshopError(
+            f"{name}: {key}: expected a printable text of at most 200 characters, is missing "
+            "or of another kind"
+        )
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: not text at all
+        raise WorkshopError(f"{name}: {key}: not valid text") from None
+    return value
+
+
+def _count(data: dict[str, Any], key: str, name: str) -> int:
+    value = data.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
+        raise WorkshopError(
+            f"{name}: {key}: expected a whole number from 0 to {MAX_COUNT}, "
+            "is missing or of another kind"
+        )
+    return value
+
+
+def _counts(data: dict[str, Any], key: str, name: str) -> Counter[str]:
+    value = data.get(key)
+    if not isinstance(value, dict) or len(value) > MAX_LIST:
+        raise WorkshopError(f"{name}: {key}: expected a table of counts by id")
+    for item in value.values():
+        if not isinstance(item, int) or isinstance(item, bool) or not 0 <= item <= MAX_COUNT:
+            raise WorkshopError(f"{name}: {key}: every count must be a whole number from 0")
+    return Counter({str(k): v for k, v in value.items()})
 
 
 def start(path: Path, *, name: str, threshold: int, today: dt.date) -> Tallies:
@@ -96,27 +138,29 @@ def start(path: Path, *, name: str, threshold: int, today: dt.date) -> Tallies:
         )
     if threshold < 2:
         raise WorkshopError(_("the suppression threshold must be at least 2"))
+    _text({"name": name}, "name", "--name")  # what cannot be read back is not written
     tallies = Tallies(name=name, started=today.isoformat(), threshold=threshold)
-    ensure_private_dir(path.parent)
+    make_private_dirs(path.parent)
     write_atomic(path, tallies.to_json())
     return tallies
 
 
 def load(path: Path) -> Tallies:
-    try:
-        return Tallies.from_json(path.read_bytes())
-    except FileNotFoundError:
+    if not path.exists():
         raise WorkshopError(
             _("no workshop file at {path}; start one with 'exposure workshop start'").format(
                 path=path
             )
-        ) from None
+        )
+    return Tallies.from_json(read_bytes_limited(path, MAX_WORKSHOP_FILE, WorkshopError), str(path))
 
 
 def tally(tallies: Tallies, profile: Profile, catalog: Catalog) -> list[str]:
     """Count one participant; returns the ids of brokers that likely hold their records."""
     if tallies.closed:
         raise WorkshopError(_("this workshop is closed; start a new one"))
+    if tallies.participants >= MAX_PARTICIPANTS:
+        raise WorkshopError(f"a workshop counts at most {MAX_PARTICIPANTS} participants")
     result = audit(profile, catalog)
     likely = [b for b in result.brokers if b.likelihood is Likelihood.LIKELY]
     tallies.participants += 1

@@ -73,10 +73,11 @@ def test_edit_rejects_unknown_facts_and_answers(
     run(capsys, "profile", "import", str(source))
     code, _, err = run(capsys, "profile", "edit", "boat=yes")
     assert code == 1
-    assert "'boat=yes' is not FACT=VALUE with a known fact" in err
+    assert "boat is not FACT=VALUE with a known fact" in err
     code, _, err = run(capsys, "profile", "edit", "utility_gas=maybe")
     assert code == 1
-    assert "utility_gas: has no answer 'maybe'" in err
+    assert "utility_gas: the answer is not one of: no, yes (or unknown)" in err
+    assert "maybe" not in err
 
 
 def test_wipe_without_a_terminal_needs_yes(capsys: pytest.CaptureFixture[str]) -> None:
