@@ -39,9 +39,8 @@ def _address(display: str, addr: str, what: str) -> Address:
     _header_value(f"{what} name", display)
     if not _ADDRESS.match(_header_value(f"{what} address", addr)):
         raise EmailError(
-            _("the {what} address {address} is not a plain e-mail address").format(
-                what=what, address=repr(addr)
-            )
+            # The address is not repeated: it may be the person's own.
+            _("the {what} address is not a plain e-mail address").format(what=what)
         )
     user, domain = addr.rsplit("@", 1)
     return Address(display_name=display, username=user, domain=domain)

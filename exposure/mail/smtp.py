@@ -8,6 +8,7 @@ never in a file or on the command line.
 from __future__ import annotations
 
 import ipaddress
+import re
 import smtplib
 import ssl
 from collections.abc import Sequence
@@ -78,8 +79,29 @@ def send(server: Server, messages: Sequence[EmailMessage], password: str | None)
                 sent.append(str(message["To"]))
     except (smtplib.SMTPException, OSError, ssl.SSLError) as exc:
         done = f" after sending {len(sent)}" if sent else ""
-        raise SendError(f"sending failed{done}: {type(exc).__name__}: {exc}") from None
+        raise SendError(f"sending failed{done}: {_reason(exc)}") from None
     return sent
+
+
+# Mail servers quote addresses in their replies ("550 <someone@example.org> unknown"); the
+# sender's may be the person's own, so no reply text reaches a message with one in it.
+_ADDRESSES = re.compile(r"<?[^\s<>@]+@[^\s<>@]+>?")
+
+
+def _reason(exc: BaseException) -> str:
+    """Why sending failed, for people: the server's code and words, addresses left out."""
+    if isinstance(exc, smtplib.SMTPResponseException):
+        text = (
+            exc.smtp_error.decode("utf-8", "replace")
+            if isinstance(exc.smtp_error, bytes)
+            else str(exc.smtp_error)
+        )
+        return f"the server answered {exc.smtp_code}: {_ADDRESSES.sub('(an address)', text)}"
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return "the server refused the recipient"
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{type(exc).__name__}: {exc.strerror}"
+    return f"{type(exc).__name__}: {_ADDRESSES.sub('(an address)', str(exc))}"
 
 
 def password_from_keyring(server: Server) -> str | None:

@@ -39,9 +39,10 @@ def test_line_breaks_in_header_values_are_refused(catalog: Catalog, name: str) -
         build_email(_letter(catalog), name, "person@example.org")
 
 
-def test_a_malformed_sender_address_is_refused(catalog: Catalog) -> None:
-    with pytest.raises(EmailError, match="not a plain e-mail address"):
+def test_a_malformed_sender_address_is_refused_without_repeating_it(catalog: Catalog) -> None:
+    with pytest.raises(EmailError, match="not a plain e-mail address") as refused:
         build_email(_letter(catalog), "Ada", "ada@example.org>, evil@example.org")
+    assert "ada@example.org" not in refused.value.message
 
 
 def test_markup_in_a_name_is_text_not_html(catalog: Catalog) -> None:

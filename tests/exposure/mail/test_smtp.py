@@ -141,3 +141,23 @@ def test_starttls_with_a_trusted_certificate(catalog: Catalog, tmp_path: Path) -
             send(Server("127.0.0.1", port, "starttls"), [_message(catalog)], None)
     finally:
         controller.stop()
+
+
+class Refuser:
+    """A server that refuses every message, quoting the sender's address as servers do."""
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd's name
+        return f"550 5.7.1 <{envelope.mail_from}> is not allowed to send here"
+
+
+def test_a_refusal_says_why_without_repeating_the_senders_address(catalog: Catalog) -> None:
+    port = _free_port()
+    controller = Controller(Refuser(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        with pytest.raises(SendError) as refused:
+            send(Server("127.0.0.1", port, "none"), [_message(catalog)], None)
+    finally:
+        controller.stop()
+    assert "550" in refused.value.message
+    assert "person@example.org" not in refused.value.message
