@@ -18,8 +18,10 @@ class OutputError(ExposureError):
 
 
 def private_folder(folder: Path) -> Path:
-    """The folder, created 0700 with its missing parents if need be."""
-    from exposure.atomic import ensure_private_dir
+    """The folder, created 0700 with its missing parents if need be. A folder that already
+    exists keeps its permissions: it is the person's (their Documents, say), and the files
+    written into it are 0600 whatever the folder allows."""
+    from exposure.atomic import make_private_dirs
 
     target = folder.expanduser()
     if target.exists() and not target.is_dir():
@@ -27,7 +29,7 @@ def private_folder(folder: Path) -> Path:
             _("{path} is a file, not a folder; choose a folder to write into").format(path=target)
         )
     try:
-        return ensure_private_dir(target)
+        return make_private_dirs(target)
     except OSError as exc:
         raise OutputError(
             _("cannot create the folder {path}: {problem}").format(
