@@ -74,6 +74,10 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("--out", type=cli_path, metavar="FILE.pdf", required=True)
     p.set_defaults(handler=handouts)
 
+    from exposure.cli import workshop_serve_commands
+
+    workshop_serve_commands.build(sub)
+
 
 def start(args: argparse.Namespace) -> int:
     import datetime as dt
