@@ -101,7 +101,8 @@ def serve(args: argparse.Namespace) -> int:
         if args.host in ("127.0.0.1", "::1", "localhost"):
             print("Listening on this computer only: use --host to let phones reach it.")
         print("No request is logged. Press Ctrl+C to stop.", flush=True)
-        server(app, args.host, port, certificate=cert).run(sockets=[sock])
+        with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises Ctrl+C once stopped
+            server(app, args.host, port, certificate=cert).run(sockets=[sock])
     after = session.load(args.file)
     print(
         f"Stopped. {after.participants} participant(s) counted in {args.file}; "

@@ -151,10 +151,6 @@ async def _plain(send: Send, status: int, text: str, extra: list[tuple[bytes, by
     await send({"type": "http.response.body", "body": body})
 
 
-class _BodyTooLargeError(Exception):
-    pass
-
-
 class Guard:
     """The outermost layer: headers on every response, size and rate limits, a same-origin
     check on every form post, and a short page (never a traceback) when something fails."""
@@ -201,22 +197,29 @@ class Guard:
         if length is not None and (not length.isdigit() or int(length) > self.limits.body_bytes):
             await _plain(send_with_headers, 413, "Too much data.", [])
             return
-        received = 0
-
-        async def limited_receive() -> Message:
-            nonlocal received
+        # Bodies are small: read one whole (up to the limit) before the app sees it.
+        body = bytearray()
+        more = scope["method"] == "POST"
+        while more:
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.limits.body_bytes:
-                    raise _BodyTooLargeError
-            return message
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            if len(body) > self.limits.body_bytes:
+                await _plain(send_with_headers, 413, "Too much data.", [])
+                return
+            more = message.get("more_body", False)
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": bytes(body), "more_body": False}
+            return await receive()
 
         try:
-            await self.app(scope, limited_receive, send_with_headers)
-        except _BodyTooLargeError:
-            if not started:
-                await _plain(send_with_headers, 413, "Too much data.", [])
+            await self.app(scope, replay, send_with_headers)
         except Exception as exc:
             # The error's text may quote an answer: name only its type.
             print(f"exposure: a request failed ({type(exc).__name__})", file=sys.stderr)

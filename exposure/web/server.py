@@ -113,3 +113,32 @@ def server(
         ssl_keyfile=str(certificate.key) if certificate else None,
     )
     return uvicorn.Server(config)
+
+
+@contextmanager
+def in_background(
+    app: ASGIApp, host: str = "127.0.0.1", port: int = 0, *, certificate: Certificate | None = None
+) -> Iterator[str]:
+    """The real server in a thread, for the tests and the benchmark: yields its base URL and
+    stops it afterwards."""
+    import threading
+    import time
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    running = server(app, host, port, certificate=certificate)
+    thread = threading.Thread(target=running.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not running.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the web server did not start")
+        time.sleep(0.01)
+    scheme = "https" if certificate else "http"
+    try:
+        yield f"{scheme}://{url_host(host)}:{sock.getsockname()[1]}"
+    finally:
+        running.should_exit = True
+        thread.join(20)
+        sock.close()
