@@ -364,6 +364,7 @@ async def facilitator_page(site: Site, request: Request) -> Response:
         here=site.secrets.facilitator_path(),
         token=site.signer.issue("facilitator"),
         kept=(),
+        auto=request.method == "GET" and request.query_params.get("auto") == "1",
     )
 
 
@@ -408,6 +409,7 @@ async def close(site: Site, request: Request) -> Response:
         here=site.secrets.facilitator_path(),
         token=site.signer.issue("facilitator"),
         kept=kept,
+        auto=False,
     )
 
 

@@ -517,3 +517,8 @@ def test_a_closed_workshop_is_not_served(
     session.close(workshop, TODAY)
     assert main(["workshop", "serve", str(workshop)]) == 1
     assert "closed" in capsys.readouterr().err
+
+
+def test_the_facilitator_page_refreshes_itself_only_when_asked(live: Live) -> None:
+    assert 'http-equiv="refresh"' not in live.client.get(live.facilitator).text
+    assert 'http-equiv="refresh"' in live.client.get(f"{live.facilitator}?auto=1").text
