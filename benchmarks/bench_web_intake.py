@@ -56,6 +56,7 @@ app = create_app(Path(sys.argv[1]), load_catalog(), secrets=secrets,
                  limits=Limits(per_minute=1_000_000))
 sock = socket.socket()
 sock.bind(("127.0.0.1", 0))
+sock.listen(1024)
 print(f"http://127.0.0.1:{sock.getsockname()[1]}{secrets.join_path()}", flush=True)
 server(app, "127.0.0.1", 0).run(sockets=[sock])
 """

@@ -82,6 +82,7 @@ def serve(args: argparse.Namespace) -> int:
             f"cannot listen on {args.host} port {args.port} ({exc.strerror}); "
             "is another server running, or is the address not this computer's?"
         ) from None
+    sock.listen(128)  # phones that arrive before uvicorn is up wait instead of being refused
     port = sock.getsockname()[1]
     address = reachable_address(args.host)
     secrets = Secrets()

@@ -29,7 +29,7 @@ from broker_catalog.schema import US_STATES, AnswerKind, Likelihood
 from exposure.app import intake
 from exposure.profile.model import UNKNOWN, Answer, Profile
 from exposure.web import i18n
-from exposure.web.security import Guard, Limits, Nonces, Signer, new_secret
+from exposure.web.security import Guard, Limits, Nonces, Signer, new_join_token, new_secret
 from exposure.workshop.session import WorkshopError
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class Secrets:
     """The two secrets of a running workshop: the join token in participants' address, and
     the facilitator's. New ones each time the server starts."""
 
-    join: str = field(default_factory=new_secret)
+    join: str = field(default_factory=new_join_token)
     facilitator: str = field(default_factory=new_secret)
 
     def join_path(self) -> str:

@@ -39,9 +39,20 @@ HEADERS = [
 ]
 
 
+# Letters and digits nobody confuses when typing an address from a poster (no 0/o, 1/l/i).
+TYPABLE = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
 def new_secret() -> str:
     """A random secret for an address: 128 bits, URL-safe."""
     return secrets.token_urlsafe(16)
+
+
+def new_join_token() -> str:
+    """The participants' token: 16 typable characters in groups of four (79 bits), since
+    some will type it from the poster. With the rate limit, guessing it is hopeless."""
+    chars = "".join(secrets.choice(TYPABLE) for _ in range(16))
+    return "-".join(chars[i : i + 4] for i in range(0, 16, 4))
 
 
 def same(given: str, expected: str) -> bool:

@@ -123,7 +123,8 @@ def test_each_server_start_has_new_secrets(tmp_path: Path, catalog: Catalog) -> 
     with live_server(tmp_path, catalog) as two:
         assert two.secrets.join not in first
         assert two.secrets.facilitator not in first
-        assert len(two.secrets.join) >= 20
+        assert re.fullmatch(r"([a-z2-9]{4}-){3}[a-z2-9]{4}", two.secrets.join)
+        assert len(two.secrets.facilitator) >= 20
 
 
 # Submissions ------------------------------------------------------------------------------
@@ -475,9 +476,10 @@ def test_the_serve_command_prints_the_address_and_stops_cleanly(tmp_path: Path) 
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     command = [sys.executable, "-m", "exposure.cli.main", "workshop", "serve", str(workshop)]
     command += ["--port", "0", "--poster", str(tmp_path / "poster.pdf")]
-    with subprocess.Popen(
+    proc = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path
-    ) as proc:
+    )
+    try:
         assert proc.stdout is not None
         lines = []
         for line in proc.stdout:
@@ -493,7 +495,11 @@ def test_the_serve_command_prints_the_address_and_stops_cleanly(tmp_path: Path) 
         assert httpx.get(facilitator.group(1)).status_code == 200
         assert "this computer only" in text
         proc.send_signal(signal.SIGINT)
-        rest, err = proc.communicate(timeout=30)
+        rest, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
     assert proc.returncode == 0, err
     assert "Stopped. 0 participant(s)" in rest
     assert (tmp_path / "poster.pdf").read_bytes().startswith(b"%PDF")
