@@ -85,3 +85,32 @@ def test_participants_follow_each_other_with_nothing_carried_over(
     asyncio.run(main())
     raw = workshop.read_text()
     assert '"TX"' not in raw  # tallies only, never answers
+
+
+def test_a_participant_saves_their_papers_where_they_choose(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    from textual.widgets import Input
+
+    from exposure.tui.dialogs.path_dialog import PathDialog
+
+    workshop = tmp_path / "w.json"
+    session.start(workshop, name="Kiosk", threshold=5, today=TODAY)
+    app = create_kiosk(Intake(workshop, catalog, today=TODAY))
+    target = tmp_path / "usb" / "papers.pdf"
+
+    async def main() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, KioskWelcomeScreen))
+            await answer_all(app, pilot, "CA")
+            await until(pilot, lambda: isinstance(app.screen, KioskResultsScreen))
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: isinstance(app.screen, PathDialog))
+            app.screen.query_one("#path", Input).value = str(target)
+            await pilot.press("enter")
+            await until(pilot, target.exists)
+            await app.workers.wait_for_complete()
+
+    asyncio.run(main())
+    assert target.read_bytes().startswith(b"%PDF")
+    assert session.load(workshop).participants == 1
