@@ -184,13 +184,16 @@ class Intake:
 
         return audit(profile.without_identity(), self.catalog)
 
-    def papers(self, profile: Profile, *, words: Wording | None = None) -> bytes:
+    def papers(self, profile: Profile, *, words: Wording | None = None, lang: str = "en") -> bytes:
         """One PDF: the participant's report, then their letters with blank lines for what
-        they write by hand. Built in memory; the caller hands it over and forgets it."""
-        return papers(profile, self.catalog, today=self.today, words=words)
+        they write by hand (and, in another language, a companion sheet per letter). Built
+        in memory; the caller hands it over and forgets it."""
+        return papers(profile, self.catalog, today=self.today, words=words, lang=lang)
 
-    def queue_papers(self, code: str, profile: Profile, *, words: Wording | None = None) -> None:
-        pdf = self.papers(profile, words=words)
+    def queue_papers(
+        self, code: str, profile: Profile, *, words: Wording | None = None, lang: str = "en"
+    ) -> None:
+        pdf = self.papers(profile, words=words, lang=lang)
         with self._lock:
             self.queue.papers[code] = pdf
 
@@ -200,12 +203,25 @@ class Intake:
             return session.close(self.workshop, self.today)
 
 
+# The PDF builders speak the process's language (exposure.language); a server answering
+# several languages at once builds one participant's papers at a time, in theirs.
+_speaking = threading.Lock()
+
+
 def papers(
-    profile: Profile, catalog: Catalog, *, today: dt.date, words: Wording | None = None
+    profile: Profile,
+    catalog: Catalog,
+    *,
+    today: dt.date,
+    words: Wording | None = None,
+    lang: str = "en",
 ) -> bytes:
-    """A participant's report and letters (blank identity lines) as one PDF, in memory."""
+    """A participant's report and letters (blank identity lines) as one PDF, in memory; in a
+    language other than English, followed by a companion sheet per letter in it (the letters
+    themselves stay in English, as everywhere)."""
     from pypdf import PdfWriter
 
+    from exposure import language
     from exposure.app.letters import draft_letters
     from exposure.engine import audit
     from exposure.pdf.letters import pdf_bytes
@@ -213,14 +229,28 @@ def papers(
 
     profile = profile.without_identity()
     result = audit(profile, catalog)
-    report = individual_report(result, catalog, today=today, words=words)
     drafted = draft_letters(profile, catalog, today=today, blanks=True)
-    if not drafted.letters:
-        return report
+    if not language.is_supported(lang):
+        lang = language.ENGLISH
+    with _speaking:
+        before = language.current()
+        language.set_current(lang)
+        try:
+            parts = [individual_report(result, catalog, today=today, words=words)]
+            if drafted.letters:
+                parts.append(pdf_bytes(drafted.letters))
+                if lang != language.ENGLISH:
+                    from exposure.pdf.companion import companion_pdf
+
+                    parts.append(companion_pdf(drafted.letters, catalog))
+        finally:
+            language.set_current(before)
+    if len(parts) == 1:
+        return parts[0]
     writer = PdfWriter()
-    for part in (report, pdf_bytes(drafted.letters)):
+    for part in parts:
         writer.append(io.BytesIO(part))
-    writer.add_metadata({"/Title": "Your data-broker papers"})
+    writer.add_metadata({"/Title": "exposure"})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

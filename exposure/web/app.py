@@ -327,7 +327,7 @@ async def download(site: Site, request: Request) -> Response:
         return _refused(site, lang)
     profile, code = got
     words = i18n.wording(site.catalog, lang)
-    pdf = await run_in_threadpool(site.intake.papers, profile, words=words)
+    pdf = await run_in_threadpool(site.intake.papers, profile, words=words, lang=lang)
     return Response(
         pdf,
         media_type="application/pdf",
@@ -344,7 +344,7 @@ async def ask_print(site: Site, request: Request) -> Response:
         return site.page("closed.html", lang, status=410)
     profile, code = got
     words = i18n.wording(site.catalog, lang)
-    await run_in_threadpool(site.intake.queue_papers, code, profile, words=words)
+    await run_in_threadpool(site.intake.queue_papers, code, profile, words=words, lang=lang)
     return site.page("queued.html", lang, code=code)
 
 

@@ -13,7 +13,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from exposure.pdf.fonts import register
-from exposure.web.i18n import Translate, translator
+from exposure.web.i18n import Translate, available, translator
 
 FONT, BOLD = "ExposureSans", "ExposureSans-Bold"
 
@@ -36,11 +36,15 @@ def poster_pdf(url: str, name: str, *, fingerprint: str | None = None, lang: str
     canvas = Canvas(buffer, pagesize=LETTER, invariant=1)
     canvas.setTitle(t("Workshop questionnaire"))
     canvas.setCreator("exposure")
-    _centred(canvas, name, height - 1.0 * inch, BOLD, 30)
-    _centred(
-        canvas, t("Which data brokers likely hold your records?"), height - 1.5 * inch, FONT, 20
-    )
-    _centred(canvas, t("Scan with your phone's camera:"), height - 2.0 * inch, FONT, 16)
+    # The participants choose their language on the first page; the poster speaks both.
+    es: Translate | None = translator("es") if lang == "en" and available("es") else None
+    _centred(canvas, name, height - 0.9 * inch, BOLD, 30)
+    question = t("Which data brokers likely hold your records?")
+    _centred(canvas, question, height - 1.35 * inch, FONT, 20)
+    if es is not None:
+        _centred(canvas, es(question), height - 1.65 * inch, FONT, 16)
+    scan = t("Scan with your phone's camera:")
+    _centred(canvas, scan + (f"  /  {es(scan)}" if es else ""), height - 2.0 * inch, FONT, 14)
     qr = segno.make(url, error="m")
     rows = qr.matrix
     side = 5.0 * inch
@@ -52,18 +56,16 @@ def poster_pdf(url: str, name: str, *, fingerprint: str | None = None, lang: str
             if dark:
                 canvas.rect(left + c * cell, top - (r + 1) * cell, cell, cell, stroke=0, fill=1)
     y = top - side - 0.5 * inch
-    _centred(canvas, t("Or type this address:"), y, FONT, 14)
+    typing = t("Or type this address:")
+    _centred(canvas, typing + (f"  /  {es(typing)}" if es else ""), y, FONT, 14)
     _centred(canvas, url, y - 0.35 * inch, BOLD, 16)
-    _centred(
-        canvas,
-        t("No names, addresses or phone numbers are asked, and no answers are kept."),
-        y - 0.9 * inch,
-        FONT,
-        13,
-    )
+    kept = t("No names, addresses or phone numbers are asked, and no answers are kept.")
+    _centred(canvas, kept, y - 0.8 * inch, FONT, 12)
+    if es is not None:
+        _centred(canvas, es(kept), y - 1.05 * inch, FONT, 12)
     if fingerprint:
-        _centred(canvas, t("Certificate fingerprint (SHA-256):"), y - 1.3 * inch, FONT, 10)
-        _centred(canvas, fingerprint, y - 1.5 * inch, FONT, 8)
+        _centred(canvas, t("Certificate fingerprint (SHA-256):"), y - 1.4 * inch, FONT, 10)
+        _centred(canvas, fingerprint, y - 1.6 * inch, FONT, 8)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()

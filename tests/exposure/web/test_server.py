@@ -4,6 +4,7 @@ kept on disk."""
 
 from __future__ import annotations
 
+import html as html_lib
 import io
 import json
 import os
@@ -37,7 +38,7 @@ def test_every_participant_page_answers_with_strict_headers(live: Live) -> None:
     pages = {
         live.join: "English",
         f"{live.join}en/": "Why we ask",
-        f"{live.join}es/": "no está disponible",
+        f"{live.join}es/": "Por qué preguntamos",
         f"{live.join}static/app.css": "font-family",
         live.facilitator: "participants counted",
     }
@@ -73,7 +74,35 @@ def test_the_questionnaire_asks_every_life_fact_and_nothing_identifying(
         assert control not in html
 
 
-def test_spanish_falls_back_to_english_plainly_until_it_exists(live: Live) -> None:
+def test_spanish_pages_results_and_papers(live: Live, catalog: Catalog) -> None:
+    from exposure.catalog_language import catalog_text
+
+    es = catalog_text(catalog, "es")
+    form = live.client.get(f"{live.join}es/")
+    assert '<html lang="es">' in form.text
+    assert html_lib.escape(es(catalog.fact_by_id["state"].question)) in form.text
+    assert "No sé" in form.text
+    token = field(form.text, "form_token")
+    page = live.post(f"{live.join}es/", [("form_token", token), *ANSWERS])
+    assert page.status_code == 200
+    assert "Sus resultados" in page.text
+    assert "Cómo darse de baja" in page.text
+    papers = live.post(
+        f"{live.join}es/papers", hidden(page.text, f"{live.secrets.join_path()}es/papers")
+    )
+    text = pdf_text(papers.content)
+    assert "Su probable exposición" in text  # the report in Spanish
+    assert "Qué pide esta carta" in text  # a Spanish companion sheet for each letter
+    assert "____" in text  # the letters, in English, with blank identity lines
+    assert live.participants() == 1
+
+
+def test_a_language_without_its_compiled_catalog_falls_back_plainly(
+    live: Live, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from exposure.web import i18n
+
+    monkeypatch.setattr(i18n, "available", lambda lang: lang == "en")
     page = live.client.get(f"{live.join}es/")
     assert page.status_code == 200
     assert "El español aún no está disponible" in page.text
