@@ -74,6 +74,16 @@ def test_the_questionnaire_asks_every_life_fact_and_nothing_identifying(
         assert control not in html
 
 
+def test_ticking_a_state_needs_no_unticking_first(live: Live) -> None:
+    """Many-answer questions start with no box ticked (which means "I don't know"), so a
+    person who ticks one answer is not told to untick "I don't know" as well."""
+    form = live.client.get(f"{live.join}en/").text
+    assert not re.search(r'type="checkbox"[^>]*checked', form)
+    page = live.post(f"{live.join}en/", [("form_token", field(form, "form_token")),
+                                         ("past_states", "TX")])  # fmt: skip
+    assert page.status_code == 200
+
+
 def test_spanish_pages_results_and_papers(live: Live, catalog: Catalog) -> None:
     from exposure.catalog_language import catalog_text
 
