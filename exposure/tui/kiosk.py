@@ -16,6 +16,7 @@ from textual import work
 from textual.app import App
 from textual.worker import Worker, WorkerState
 
+from exposure.catalog_language import wording
 from exposure.profile.model import Profile
 from exposure.render.wording import Wording
 from exposure.tui.dialogs.error_dialog import show_error
@@ -38,7 +39,7 @@ class KioskApp(App[None]):
     def __init__(self, intake: Intake) -> None:
         super().__init__()
         self.intake = intake
-        self.words = Wording(intake.catalog)
+        self.words: Wording = wording(intake.catalog)  # the run's language (--lang)
         self.session = self._fresh_session()
         self.participants = 0
 
@@ -113,9 +114,10 @@ class KioskApp(App[None]):
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="papers")
     def save_papers(self, path: Path, profile: Profile) -> None:
+        from exposure import language
         from exposure.app.output import write_file
 
-        write_file(path, self.intake.papers(profile))
+        write_file(path, self.intake.papers(profile, words=self.words, lang=language.current()))
 
 
 def create_kiosk(intake: Intake) -> KioskApp:

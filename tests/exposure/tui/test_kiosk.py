@@ -114,3 +114,25 @@ def test_a_participant_saves_their_papers_where_they_choose(
     asyncio.run(main())
     assert target.read_bytes().startswith(b"%PDF")
     assert session.load(workshop).participants == 1
+
+
+def test_the_kiosk_speaks_the_runs_language(tmp_path: Path, catalog: Catalog) -> None:
+    from exposure import language
+
+    workshop = tmp_path / "w.json"
+    session.start(workshop, name="Kiosk", threshold=5, today=TODAY)
+    language.set_current("es")
+    try:
+        app = create_kiosk(Intake(workshop, catalog, today=TODAY))
+
+        async def main() -> None:
+            async with app.run_test(size=SIZE) as pilot:
+                await until(pilot, lambda: isinstance(app.screen, KioskWelcomeScreen))
+                await answer_all(app, pilot, "CA")
+                await until(pilot, lambda: isinstance(app.screen, KioskResultsScreen))
+                headline = str(app.screen.query_one("#headline").render())
+                assert "corredor" in headline
+
+        asyncio.run(main())
+    finally:
+        language.set_current("en")
