@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from exposure.limits import MAX_PARTICIPANTS
 from exposure.workshop import session
 
 if TYPE_CHECKING:
@@ -93,6 +94,9 @@ def add_participants(
     counts are exactly those of counting them one by one."""
     if tallies.closed:
         raise session.WorkshopError("this workshop is closed; start a new one")
+    if tallies.participants + len(people) > MAX_PARTICIPANTS:
+        # the workers count into empty tallies, so the workshop's limit is checked here
+        raise session.WorkshopError(f"a workshop counts at most {MAX_PARTICIPANTS} participants")
     first = tallies.participants
     folders = [out / f"participant-{first + n}" for n in range(1, len(people) + 1)]
     if jobs <= 1 or len(people) < POOL_FROM:
