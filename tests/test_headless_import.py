@@ -32,7 +32,8 @@ def loaded_after(code: str) -> set[str]:
         # the use cases, the engine, drafting and the wording: every surface's shared layer
         "import exposure.app.letters, exposure.app.letter_files, exposure.app.requests, "
         "exposure.app.profiles, exposure.app.report, exposure.app.letter_targets, "
-        "exposure.app.vault_access, exposure.render.wording, exposure.render.audit_json",
+        "exposure.app.vault_access, exposure.app.intake, exposure.render.wording, "
+        "exposure.render.audit_json",
         "from broker_catalog import load_catalog; from exposure.engine import audit;"
         "from exposure.profile.files import demo_profile; from exposure.render.wording import "
         "Wording; from exposure.render.audit_json import audit_json;"

@@ -1,7 +1,7 @@
 """The layer map of docs/development.md, enforced: each module imports only from its own layer
 or the layers below it, counting imports inside functions (the lazy ones) too.
 
-    edges       exposure.cli, exposure.tui, exposure.regenerate
+    edges       exposure.cli, exposure.tui, exposure.web, exposure.regenerate
     use cases   exposure.app
     outputs     exposure.render, exposure.pdf, exposure.reports, exposure.mail,
                 exposure.workshop, exposure.catalog_language
@@ -50,6 +50,7 @@ LAYERS: dict[str, tuple[int, str]] = {
     "exposure.app": (4, "use cases"),
     "exposure.cli": (5, "edges"),
     "exposure.tui": (5, "edges"),
+    "exposure.web": (5, "edges"),
     "exposure.regenerate": (5, "edges"),
 }
 
@@ -104,6 +105,8 @@ def test_each_module_imports_only_its_own_layer_or_lower(path: Path) -> None:
 def test_the_cli_and_the_terminal_app_do_not_import_each_other() -> None:
     for path in SOURCES:
         name = module_name(path)
+        if name.startswith("exposure.web"):
+            assert not any(i.startswith(("exposure.cli", "exposure.tui")) for i in imports(path))
         if name.startswith("exposure.tui"):
             assert not any(i.startswith("exposure.cli") for i in imports(path)), name
         if name.startswith("exposure.cli") and name != "exposure.cli.main":

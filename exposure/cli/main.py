@@ -196,6 +196,23 @@ def open_tui(args: argparse.Namespace) -> int:
             del sys.modules[name]
 
 
+def open_kiosk(args: argparse.Namespace) -> int:
+    """The kiosk: the terminal questionnaire for one workshop participant after another."""
+    import datetime as dt
+
+    from exposure.app.intake import Intake
+    from exposure.cli.session import load_catalog
+    from exposure.errors import UsageError
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError("the kiosk needs a terminal")
+    from exposure.tui.kiosk import create_kiosk
+
+    intake = Intake(args.file, load_catalog(args), today=dt.date.today())
+    create_kiosk(intake).run()
+    return 0
+
+
 def run(handler: Handler, args: argparse.Namespace) -> int:
     """Call a command; people get a message, not a traceback, unless they ask with --debug."""
     from broker_catalog.errors import UserFacingError

@@ -47,6 +47,13 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
         help="letters go to DIR/participant-N/",
     )
     p.add_argument("--report", action="store_true", help="also print each participant's own report")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="print on N processes at once (default: one per core)",
+    )
     p.set_defaults(handler=add)
 
     p = sub.add_parser(
@@ -74,6 +81,10 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
     p.add_argument("--out", type=cli_path, metavar="FILE.pdf", required=True)
     p.set_defaults(handler=handouts)
 
+    from exposure.cli import workshop_serve_commands
+
+    workshop_serve_commands.build(sub)
+
 
 def start(args: argparse.Namespace) -> int:
     import datetime as dt
@@ -100,16 +111,15 @@ def add(args: argparse.Namespace) -> int:
     """Check every row, then print the batch beside --out and move it in (see workshop.batch)."""
     import datetime as dt
 
-    from exposure.atomic import staged_folder, write_atomic
+    from exposure.app.workshop_batch import add_participants, default_jobs
+    from exposure.atomic import staged_folder
     from exposure.cli.session import load_catalog
-    from exposure.engine import audit
     from exposure.errors import UsageError
     from exposure.limits import MAX_PARTICIPANTS
     from exposure.profile.answers import validate
     from exposure.profile.files import read_profile
-    from exposure.reports.individual import individual_report
     from exposure.workshop import batch, session
-    from exposure.workshop.participants import print_papers, read_participants
+    from exposure.workshop.participants import read_participants
 
     catalog = load_catalog(args)
     tallies = session.load(args.file)
@@ -138,14 +148,18 @@ def add(args: argparse.Namespace) -> int:
             "this workshop has been printing into"
         )
     with staged_folder(args.out) as stage:
-        for done, (_, profile) in enumerate(people, 1):
-            brokers = session.tally(tallies, profile, catalog)
-            folder = stage / f"participant-{first + done}"
-            tallies.letters += print_papers(folder, profile, brokers, catalog, today=today)
-            if args.report:
-                pdf = individual_report(audit(profile, catalog), catalog, today=today)
-                write_atomic(folder / "report.pdf", pdf)
-            _progress(done, len(people))
+        add_participants(
+            tallies,
+            [profile for _, profile in people],
+            stage,
+            catalog,
+            today=today,
+            report=args.report,
+            jobs=args.jobs or default_jobs(),
+            catalog_dir=args.catalog,
+            use_cache=not args.no_cache,
+            progress=_progress,
+        )
         batch.mark_committed(stage, tallies.participants)
         session.save(args.file, tallies)
         batch.publish(stage, args.out)

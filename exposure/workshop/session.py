@@ -21,6 +21,7 @@ from broker_catalog.limits import read_bytes_limited
 from broker_catalog.schema import Likelihood
 from exposure.atomic import make_private_dirs, write_atomic
 from exposure.engine import audit
+from exposure.engine.result import Audit
 from exposure.engine.targets import letter_targets
 from exposure.errors import ExposureError
 from exposure.i18n import _
@@ -155,13 +156,16 @@ def load(path: Path) -> Tallies:
     return Tallies.from_json(read_bytes_limited(path, MAX_WORKSHOP_FILE, WorkshopError), str(path))
 
 
-def tally(tallies: Tallies, profile: Profile, catalog: Catalog) -> list[str]:
-    """Count one participant; returns the ids of brokers that likely hold their records."""
+def tally(
+    tallies: Tallies, profile: Profile, catalog: Catalog, *, result: Audit | None = None
+) -> list[str]:
+    """Count one participant; returns the ids of brokers that likely hold their records.
+    ``result``: the profile's audit when the caller has already worked it out."""
     if tallies.closed:
         raise WorkshopError(_("this workshop is closed; start a new one"))
     if tallies.participants >= MAX_PARTICIPANTS:
         raise WorkshopError(f"a workshop counts at most {MAX_PARTICIPANTS} participants")
-    result = audit(profile, catalog)
+    result = result if result is not None else audit(profile, catalog)
     likely = [b for b in result.brokers if b.likelihood is Likelihood.LIKELY]
     tallies.participants += 1
     tallies.categories.update(c.id for c in result.categories if c.level is Likelihood.LIKELY)

@@ -1,0 +1,118 @@
+"""`exposure workshop serve` and `exposure workshop kiosk`: taking participants' answers live,
+on their own phones over the local network or one after another at the facilitator's laptop."""
+
+from __future__ import annotations
+
+import argparse
+
+from exposure.cli.arguments import cli_path
+
+DEFAULT_PORT = 8765
+
+
+def build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "serve",
+        help="a questionnaire participants answer on their own phones",
+        description="Serve the questionnaire on the local network: participants scan a QR code, "
+        "answer on their phones, see their estimate and download their papers; you see a live "
+        "count and a print queue. The workshop file keeps only tallies, as with 'add'. "
+        "Listens on 127.0.0.1 only unless --host names an interface's address.",
+    )
+    p.add_argument("file", type=cli_path, metavar="WORKSHOP.json")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="the address of the interface to listen on, e.g. the laptop's hotspot address, or "
+        "0.0.0.0 for all (default 127.0.0.1: this computer only)",
+    )
+    p.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0: any)"
+    )
+    p.add_argument(
+        "--tls",
+        action="store_true",
+        help="HTTPS with a self-signed certificate made for this run (phones will warn once)",
+    )
+    p.add_argument(
+        "--poster",
+        type=cli_path,
+        metavar="FILE.pdf",
+        help="also write the poster (address and QR code) to FILE.pdf",
+    )
+    p.set_defaults(handler=serve)
+
+    p = sub.add_parser(
+        "kiosk",
+        help="the terminal questionnaire for one participant after another",
+        description="Run the terminal questionnaire in a loop on this computer, for venues where "
+        "phones cannot reach the laptop: each participant answers, sees their estimate, and the "
+        "next one starts afresh. The workshop file keeps only tallies, as with 'add'.",
+    )
+    p.add_argument("file", type=cli_path, metavar="WORKSHOP.json")
+    p.set_defaults(handler=kiosk)
+
+
+def serve(args: argparse.Namespace) -> int:
+    import contextlib
+    import datetime as dt
+    import socket
+
+    from exposure.atomic import write_atomic
+    from exposure.cli.session import load_catalog
+    from exposure.errors import UsageError
+    from exposure.web.app import Secrets, create_app
+    from exposure.web.poster import poster_pdf, terminal_qr
+    from exposure.web.server import reachable_address, self_signed, server, url_host
+    from exposure.workshop import session
+
+    tallies = session.load(args.file)
+    if tallies.closed:
+        raise session.WorkshopError("this workshop is closed; start a new one")
+    catalog = load_catalog(args)
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as exc:
+        sock.close()
+        raise UsageError(
+            f"cannot listen on {args.host} port {args.port} ({exc.strerror}); "
+            "is another server running, or is the address not this computer's?"
+        ) from None
+    sock.listen(128)  # phones that arrive before uvicorn is up wait instead of being refused
+    port = sock.getsockname()[1]
+    address = reachable_address(args.host)
+    secrets = Secrets()
+    with self_signed(address) if args.tls else contextlib.nullcontext() as cert:
+        base = f"{'https' if cert else 'http'}://{url_host(address)}:{port}"
+        join_url = base + secrets.join_path()
+        fingerprint = cert.fingerprint if cert else None
+        app = create_app(args.file, catalog, secrets=secrets, today=dt.date.today(), base_url=base)
+        if args.poster:
+            write_atomic(args.poster, poster_pdf(join_url, tallies.name, fingerprint=fingerprint))
+        print(f"Workshop '{tallies.name}': participants open\n\n  {join_url}\n")
+        print(terminal_qr(join_url))
+        print(f"Facilitator page (keep it to yourself): {base}{secrets.facilitator_path()}")
+        print(f"Poster to print or project: {base}{secrets.facilitator_path()}poster.pdf")
+        if fingerprint:
+            print(f"Certificate fingerprint (SHA-256): {fingerprint}")
+        if args.host in ("127.0.0.1", "::1", "localhost"):
+            print("Listening on this computer only: use --host to let phones reach it.")
+        print("No request is logged. Press Ctrl+C to stop.", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises Ctrl+C once stopped
+            server(app, args.host, port, certificate=cert).run(sockets=[sock])
+    after = session.load(args.file)
+    print(
+        f"Stopped. {after.participants} participant(s) counted in {args.file}; "
+        "nothing else was kept. Close the workshop with 'exposure workshop close'."
+    )
+    return 0
+
+
+def kiosk(args: argparse.Namespace) -> int:
+    from exposure.cli.main import open_kiosk
+
+    return open_kiosk(args)

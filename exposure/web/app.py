@@ -1,0 +1,423 @@
+"""The web questionnaire's pages: one factory, :func:`create_app`, used by ``exposure workshop
+serve``, the server tests, the browser test and the load benchmark alike.
+
+Addresses carry secrets: participants' pages live under ``/j/<join token>/`` and the
+facilitator's under ``/f/<facilitator secret>/``; every other address is 404. Pages are
+rendered on the server and work without JavaScript. Answers travel in the request and back in
+the page only: to download their papers, the results page posts the answers again (with a
+signed receipt), so the server never keeps them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from broker_catalog.schema import US_STATES, AnswerKind, Likelihood
+from exposure.app import intake
+from exposure.profile.model import UNKNOWN, Answer, Profile
+from exposure.web import i18n
+from exposure.web.security import Guard, Limits, Nonces, Signer, new_join_token, new_secret
+from exposure.workshop.session import WorkshopError
+
+if TYPE_CHECKING:
+    from starlette.types import ASGIApp
+
+    from broker_catalog.catalog import Catalog
+    from exposure.engine.result import Audit
+
+HERE = Path(__file__).resolve().parent
+TOKEN_FIELD = "form_token"  # noqa: S105 - a field name, not a secret
+RECEIPT_FIELD = "receipt"
+FORM_FIELDS = frozenset({TOKEN_FIELD, RECEIPT_FIELD})
+
+
+@dataclass
+class Secrets:
+    """The two secrets of a running workshop: the join token in participants' address, and
+    the facilitator's. New ones each time the server starts."""
+
+    join: str = field(default_factory=new_join_token)
+    facilitator: str = field(default_factory=new_secret)
+
+    def join_path(self) -> str:
+        return f"/j/{self.join}/"
+
+    def facilitator_path(self) -> str:
+        return f"/f/{self.facilitator}/"
+
+
+@dataclass
+class Site:
+    intake: intake.Intake
+    secrets: Secrets
+    signer: Signer
+    nonces: Nonces
+    env: Environment
+    base_url: str = ""
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.intake.catalog
+
+    def page(self, template: str, lang: str, status: int = 200, **context: Any) -> HTMLResponse:
+        t = i18n.translator(lang)
+        html = self.env.get_template(template).render(
+            _=t, lang=lang, join=self.secrets.join_path(), **context
+        )
+        return HTMLResponse(html, status_code=status)
+
+
+def create_app(
+    workshop: Path,
+    catalog: Catalog,
+    *,
+    secrets: Secrets | None = None,
+    limits: Limits | None = None,
+    today: dt.date | None = None,
+    base_url: str = "",
+) -> ASGIApp:
+    """The whole site, guarded. ``base_url`` (scheme, host and port) goes on the poster."""
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    site = Site(
+        intake=intake.Intake(workshop, catalog, today=today or dt.date.today()),
+        secrets=secrets or Secrets(),
+        signer=Signer.fresh(),
+        nonces=Nonces(),
+        env=env,
+        base_url=base_url,
+    )
+    participant = [
+        Route("/", _endpoint(site, choose), methods=["GET"]),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+        Route("/{lang:str}/", _endpoint(site, questionnaire), methods=["GET", "POST"]),
+        Route("/{lang:str}/papers", _endpoint(site, download), methods=["POST"]),
+        Route("/{lang:str}/print", _endpoint(site, ask_print), methods=["POST"]),
+    ]
+    facilitator = [
+        Route("/", _endpoint(site, facilitator_page), methods=["GET"]),
+        Route("/poster.pdf", _endpoint(site, poster), methods=["GET"]),
+        Route("/papers/{code:str}", _endpoint(site, queued_papers), methods=["GET"]),
+        Route("/printed", _endpoint(site, printed), methods=["POST"]),
+        Route("/close", _endpoint(site, close), methods=["POST"]),
+    ]
+    app = Starlette(
+        routes=[
+            Mount(f"/j/{site.secrets.join}", routes=participant),
+            Mount(f"/f/{site.secrets.facilitator}", routes=facilitator),
+        ],
+        exception_handlers={HTTPException: _http_error},
+    )
+    app.state.site = site
+    return Guard(app, limits or Limits())
+
+
+def _http_error(request: Request, exc: Exception) -> Response:
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    text = {404: "Not found.", 405: "Method not allowed."}.get(status, "Cannot do that.")
+    return PlainTextResponse(text, status_code=status)
+
+
+def _endpoint(site: Site, handler: Any) -> Any:
+    async def endpoint(request: Request) -> Response:
+        response: Response = await handler(site, request)
+        return response
+
+    return endpoint
+
+
+def _lang(request: Request) -> str:
+    lang = str(request.path_params.get("lang", "en"))
+    if lang not in i18n.LANGUAGES:
+        raise HTTPException(404)
+    return lang
+
+
+# Participants -------------------------------------------------------------------------------
+
+
+async def choose(site: Site, request: Request) -> Response:
+    return site.page("choose.html", "en", languages=i18n.LANGUAGES)
+
+
+async def questionnaire(site: Site, request: Request) -> Response:
+    lang = _lang(request)
+    if not i18n.available(lang):
+        return site.page("unavailable.html", "en", asked=i18n.LANGUAGES[lang])
+    if site.intake.tallies().closed:
+        return site.page("closed.html", lang, status=410)
+    if request.method == "GET":
+        return _form(site, lang, {}, {})
+    fields = (await request.form()).multi_items()
+    pairs = [(k, v) for k, v in fields if isinstance(v, str)]
+    if len(pairs) != len(fields):
+        return _form(site, lang, {}, {"": intake.UNEXPECTED}, status=400)
+    given = dict(pairs)
+    checked = await run_in_threadpool(intake.read_answers, pairs, site.catalog, ignore=FORM_FIELDS)
+    nonce = site.signer.check("form", given.get(TOKEN_FIELD, ""))
+    problems = dict(checked.problems)
+    if nonce is None:
+        problems[""] = "expired"
+    if problems or checked.profile is None or nonce is None:
+        return _form(site, lang, checked.answers, problems, status=400)
+    profile = checked.profile
+    if site.nonces.first_use(nonce):
+        try:
+            counted = await run_in_threadpool(site.intake.count, profile)
+        except WorkshopError:
+            return site.page("closed.html", lang, status=410)
+        result = counted.audit
+    else:  # the same form sent twice (a reload): shown again, counted once
+        result = await run_in_threadpool(site.intake.estimate, profile)
+    return _results(site, lang, result, profile, nonce)
+
+
+def _form(
+    site: Site,
+    lang: str,
+    answers: Mapping[str, Answer],
+    problems: Mapping[str, str],
+    status: int = 200,
+) -> HTMLResponse:
+    words = i18n.wording(site.catalog, lang)
+    t = i18n.translator(lang)
+    topics: dict[str, list[dict[str, Any]]] = {}
+    for fact in site.catalog.facts:
+        answer = answers.get(fact.id, UNKNOWN)
+        if fact.kind is AnswerKind.YES_NO:
+            choices = [("yes", t("Yes")), ("no", t("No"))]
+        elif fact.kind in (AnswerKind.STATE, AnswerKind.STATES):
+            choices = [(s, s) for s in sorted(US_STATES)]
+        else:
+            choices = [(c.value, words.text(c.label)) for c in fact.choices]
+        picked = answer if isinstance(answer, list) else [answer]
+        topics.setdefault(words.text(fact.topic), []).append(
+            {
+                "id": fact.id,
+                "kind": fact.kind.value,
+                "question": words.text(fact.question),
+                "why": words.text(fact.why),
+                "choices": choices,
+                "picked": picked,
+                "none": answer == [],
+                "problem": _problem(t, problems.get(fact.id)),
+            }
+        )
+    summary = [
+        (fid, next(q["question"] for qs in topics.values() for q in qs if q["id"] == fid))
+        for fid in problems
+        if fid
+    ]
+    return site.page(
+        "form.html",
+        lang,
+        status=status,
+        topics=topics,
+        token=site.signer.issue("form"),
+        form_problem=_problem(t, problems.get("")),
+        summary=summary,
+    )
+
+
+def _problem(t: i18n.Translate, code: str | None) -> str | None:
+    if code is None:
+        return None
+    return {
+        intake.NOT_A_CHOICE: t("Choose one of the answers shown."),
+        intake.UNKNOWN_AND_ANSWERS: t("Choose “I don't know” or some answers, not both."),
+        intake.NONE_AND_ANSWERS: t("Choose “None of these” or some answers, not both."),
+        intake.TOO_MANY: t("There are too many answers here."),
+        intake.UNEXPECTED: t(
+            "The form held something that is not one of its questions, so nothing was counted. "
+            "Please check your answers and send them again."
+        ),
+        "expired": t(
+            "This form is too old or did not come from this page, so nothing was counted. "
+            "Your answers are still here: please send them again."
+        ),
+    }.get(code, t("Choose one of the answers shown."))
+
+
+def _hidden(answers: Mapping[str, Answer]) -> list[tuple[str, str]]:
+    """The answers as hidden form fields, so the results page can send them back."""
+    pairs: list[tuple[str, str]] = []
+    for fact_id, answer in answers.items():
+        if answer == UNKNOWN:
+            continue
+        if isinstance(answer, list):
+            pairs += [(fact_id, v) for v in answer] if answer else [(fact_id, intake.NONE)]
+        else:
+            pairs.append((fact_id, answer))
+    return pairs
+
+
+def _results(site: Site, lang: str, result: Audit, profile: Profile, nonce: str) -> HTMLResponse:
+    w = i18n.wording(site.catalog, lang)
+    actions = [
+        {
+            "title": w.title(a),
+            "steps": w.steps(a),
+            "blocked": a.kind == "no_consumer_route",
+            "methods": [
+                (m.kind.replace("_", " "), m.contact, m.contact.startswith("https://"))
+                for m in a.methods
+            ],
+        }
+        for a in result.plan
+    ]
+    categories = [
+        (w.category(c), c.level.value, len(c.brokers))
+        for c in result.categories
+        if c.level in (Likelihood.LIKELY, Likelihood.POSSIBLE)
+    ]
+    return site.page(
+        "results.html",
+        lang,
+        headline=w.headline(result),
+        based_on=w.based_on(result),
+        cannot_know=w.cannot_know(result),
+        actions=actions,
+        categories=categories,
+        code=site.signer.code(nonce),
+        hidden=_hidden(profile.facts),
+        receipt=site.signer.issue("receipt", nonce),
+    )
+
+
+async def _receipted(site: Site, request: Request) -> tuple[Profile, str] | None:
+    fields = (await request.form()).multi_items()
+    pairs = [(k, v) for k, v in fields if isinstance(v, str)]
+    if len(pairs) != len(fields):
+        return None
+    nonce = site.signer.check("receipt", dict(pairs).get(RECEIPT_FIELD, ""))
+    if nonce is None or not site.nonces.used(nonce):
+        return None
+    checked = await run_in_threadpool(intake.read_answers, pairs, site.catalog, ignore=FORM_FIELDS)
+    if checked.profile is None:
+        return None
+    return checked.profile, site.signer.code(nonce)
+
+
+def _refused(site: Site, lang: str) -> HTMLResponse:
+    return site.page("refused.html", lang, status=400)
+
+
+async def download(site: Site, request: Request) -> Response:
+    lang = _lang(request)
+    got = await _receipted(site, request)
+    if got is None:
+        return _refused(site, lang)
+    profile, code = got
+    words = i18n.wording(site.catalog, lang)
+    pdf = await run_in_threadpool(site.intake.papers, profile, words=words, lang=lang)
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"content-disposition": f'attachment; filename="exposure-{code}.pdf"'},
+    )
+
+
+async def ask_print(site: Site, request: Request) -> Response:
+    lang = _lang(request)
+    got = await _receipted(site, request)
+    if got is None:
+        return _refused(site, lang)
+    if site.intake.tallies().closed:
+        return site.page("closed.html", lang, status=410)
+    profile, code = got
+    words = i18n.wording(site.catalog, lang)
+    await run_in_threadpool(site.intake.queue_papers, code, profile, words=words, lang=lang)
+    return site.page("queued.html", lang, code=code)
+
+
+# The facilitator ----------------------------------------------------------------------------
+
+
+async def facilitator_page(site: Site, request: Request) -> Response:
+    tallies = site.intake.tallies()
+    return site.page(
+        "facilitator.html",
+        "en",
+        name=tallies.name,
+        participants=tallies.participants,
+        letters=tallies.letters,
+        closed=tallies.closed,
+        queue=site.intake.queue.codes(),
+        here=site.secrets.facilitator_path(),
+        token=site.signer.issue("facilitator"),
+        kept=(),
+        auto=request.method == "GET" and request.query_params.get("auto") == "1",
+    )
+
+
+def _facilitator_token(site: Site, form: Mapping[str, Any]) -> bool:
+    token = form.get(TOKEN_FIELD)
+    return isinstance(token, str) and site.signer.check("facilitator", token) is not None
+
+
+async def queued_papers(site: Site, request: Request) -> Response:
+    code = str(request.path_params["code"]).removesuffix(".pdf")
+    pdf = site.intake.queue.take(code)
+    if pdf is None:
+        raise HTTPException(404)
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={"content-disposition": f'attachment; filename="exposure-{code}.pdf"'},
+    )
+
+
+async def printed(site: Site, request: Request) -> Response:
+    form = await request.form()
+    if not _facilitator_token(site, form):
+        return site.page("refused.html", "en", status=400)
+    site.intake.queue.done(str(form.get("code", "")))
+    return await facilitator_page(site, request)
+
+
+async def close(site: Site, request: Request) -> Response:
+    form = await request.form()
+    if not _facilitator_token(site, form):
+        return site.page("refused.html", "en", status=400)
+    tallies, kept = await run_in_threadpool(site.intake.close)
+    return site.page(
+        "facilitator.html",
+        "en",
+        name=tallies.name,
+        participants=tallies.participants,
+        letters=tallies.letters,
+        closed=tallies.closed,
+        queue=[],
+        here=site.secrets.facilitator_path(),
+        token=site.signer.issue("facilitator"),
+        kept=kept,
+        auto=False,
+    )
+
+
+async def poster(site: Site, request: Request) -> Response:
+    from exposure.web.poster import poster_pdf
+
+    base = site.base_url or f"{request.url.scheme}://{request.url.netloc}"
+    pdf = await run_in_threadpool(
+        poster_pdf, base + site.secrets.join_path(), site.intake.tallies().name
+    )
+    return Response(pdf, media_type="application/pdf")

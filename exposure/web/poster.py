@@ -1,0 +1,78 @@
+"""The one-page poster for the projector or the door: the workshop's name, the address to
+type, and a QR code to scan (segno makes the code; reportlab draws its squares directly, so
+nothing is written to disk)."""
+
+from __future__ import annotations
+
+import io
+
+import segno
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from exposure.pdf.fonts import register
+from exposure.web.i18n import Translate, available, translator
+
+FONT, BOLD = "ExposureSans", "ExposureSans-Bold"
+
+
+def _centred(canvas: Canvas, text: str, y: float, font: str, size: float) -> None:
+    width, _ = LETTER
+    while stringWidth(text, font, size) > width - inch and size > 8:
+        size -= 1
+    canvas.setFont(font, size)
+    canvas.drawCentredString(width / 2, y, text)
+
+
+def poster_pdf(url: str, name: str, *, fingerprint: str | None = None, lang: str = "en") -> bytes:
+    """The poster as PDF bytes. ``fingerprint`` (of a self-signed certificate) is printed
+    so that those who can check it, can."""
+    t: Translate = translator(lang)
+    register()
+    width, height = LETTER
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=LETTER, invariant=1)
+    canvas.setTitle(t("Workshop questionnaire"))
+    canvas.setCreator("exposure")
+    # The participants choose their language on the first page; the poster speaks both.
+    es: Translate | None = translator("es") if lang == "en" and available("es") else None
+    _centred(canvas, name, height - 0.9 * inch, BOLD, 30)
+    question = t("Which data brokers likely hold your records?")
+    _centred(canvas, question, height - 1.35 * inch, FONT, 20)
+    if es is not None:
+        _centred(canvas, es(question), height - 1.65 * inch, FONT, 16)
+    scan = t("Scan with your phone's camera:")
+    _centred(canvas, scan + (f"  /  {es(scan)}" if es else ""), height - 2.0 * inch, FONT, 14)
+    qr = segno.make(url, error="m")
+    rows = qr.matrix
+    side = 5.0 * inch
+    cell = side / len(rows)
+    left, top = (width - side) / 2, height - 2.3 * inch
+    canvas.setFillColorRGB(0, 0, 0)
+    for r, row in enumerate(rows):
+        for c, dark in enumerate(row):
+            if dark:
+                canvas.rect(left + c * cell, top - (r + 1) * cell, cell, cell, stroke=0, fill=1)
+    y = top - side - 0.5 * inch
+    typing = t("Or type this address:")
+    _centred(canvas, typing + (f"  /  {es(typing)}" if es else ""), y, FONT, 14)
+    _centred(canvas, url, y - 0.35 * inch, BOLD, 16)
+    kept = t("No names, addresses or phone numbers are asked, and no answers are kept.")
+    _centred(canvas, kept, y - 0.8 * inch, FONT, 12)
+    if es is not None:
+        _centred(canvas, es(kept), y - 1.05 * inch, FONT, 12)
+    if fingerprint:
+        _centred(canvas, t("Certificate fingerprint (SHA-256):"), y - 1.4 * inch, FONT, 10)
+        _centred(canvas, fingerprint, y - 1.6 * inch, FONT, 8)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def terminal_qr(url: str) -> str:
+    """The QR code as text for the terminal."""
+    out = io.StringIO()
+    segno.make(url, error="m").terminal(out=out, compact=True)
+    return out.getvalue()
