@@ -69,9 +69,10 @@ def render(
     """One letter in one format. Raises :class:`exposure.mail.message.EmailError`, with the
     reason, when an e-mail cannot be made (see :func:`email_or_reason`)."""
     if fmt == "pdf":
+        from exposure.catalog_language import catalog_text
         from exposure.pdf.letters import pdf_bytes
 
-        return pdf_bytes([letter])
+        return pdf_bytes([letter], tr=catalog_text(catalog))
     if fmt == "txt":
         from exposure.letters.text import letter_text
 
@@ -103,7 +104,9 @@ def email_or_reason(
     else:
         who = sender(identity)
     if who is None:
-        return "the profile has no name and e-mail address to send from"
+        from exposure.i18n import _
+
+        return _("the profile has no name and e-mail address to send from")
     try:
         return build_email(letter, *who)
     except EmailError as exc:
@@ -146,14 +149,22 @@ def publish(folder: Path, files: dict[str, bytes]) -> tuple[Path, ...]:
     import shutil
     import tempfile
 
+    from exposure.i18n import _
+
     target = folder.expanduser()
     if target.exists() and not target.is_dir():
-        raise OutputError(f"{target} is a file, not a folder; choose a folder to write into")
+        raise OutputError(
+            _("{path} is a file, not a folder; choose a folder to write into").format(path=target)
+        )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     except OSError as exc:
-        raise OutputError(f"cannot create the folder {target}: {exc.strerror}") from None
+        raise OutputError(
+            _("cannot create the folder {path}: {problem}").format(
+                path=target, problem=exc.strerror
+            )
+        ) from None
     try:
         staging.chmod(0o700)
         for name, data in files.items():
@@ -172,7 +183,9 @@ def publish(folder: Path, files: dict[str, bytes]) -> tuple[Path, ...]:
             paths.append(out / name)
         return tuple(paths)
     except OSError as exc:
-        raise OutputError(f"cannot write into {target}: {exc.strerror}") from None
+        raise OutputError(
+            _("cannot write into {path}: {problem}").format(path=target, problem=exc.strerror)
+        ) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

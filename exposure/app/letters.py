@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from broker_catalog.catalog import Catalog
 from exposure.errors import ExposureError, UsageError
+from exposure.i18n import _
 from exposure.letters.agent import Agent
 from exposure.letters.draft import Letter, draft_letter
 from exposure.letters.regime import Kind
@@ -57,7 +58,11 @@ def draft_letters(
         brokers = letter_targets(audit(profile, catalog))
     unknown = [b for b in brokers if b not in catalog.by_id]
     if unknown:
-        raise UsageError(f"no broker '{unknown[0]}' in the catalog; see 'exposure catalog list'")
+        raise UsageError(
+            _("no broker '{broker}' in the catalog; see 'exposure catalog list'").format(
+                broker=unknown[0]
+            )
+        )
     letters: list[Letter] = []
     skipped: list[Skipped] = []
     for n, broker_id in enumerate(brokers, 1):

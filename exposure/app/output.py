@@ -42,7 +42,11 @@ def inside(folder: Path, name: str) -> Path:
     """Defence in depth: never write outside the chosen folder, whatever the name."""
     path = (folder / name).resolve()
     if path.parent != folder.resolve() or "/" in name or name.startswith("."):
-        raise OutputError(f"refusing to write a file named by the catalog outside {folder}")
+        raise OutputError(
+            _("refusing to write a file named by the catalog outside {folder}").format(
+                folder=folder
+            )
+        )
     return path
 
 

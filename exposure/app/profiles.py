@@ -8,6 +8,7 @@ from pathlib import Path
 
 from broker_catalog.catalog import Catalog
 from exposure.errors import UsageError
+from exposure.i18n import _
 from exposure.profile.model import Profile
 from exposure.vault.store import Vault
 
@@ -37,7 +38,7 @@ def choose_profile(
         return saved_profile(unlock(), catalog)
     else:
         raise UsageError(
-            "no profile: use --demo, --profile FILE, or save one with 'exposure profile init'"
+            _("no profile: use --demo, --profile FILE, or save one with 'exposure profile init'")
         )
     return validate(profile, catalog, source)
 
@@ -49,9 +50,7 @@ def saved_profile(vault: Vault, catalog: Catalog, *, purpose: str = "") -> Profi
 
     found = load_from_vault(vault)
     if found is None:
-        raise UsageError(
-            "the vault has no profile yet"
-            + (f"; {purpose}" if purpose else "")
-            + "; run 'exposure profile init'"
-        )
+        head = _("the vault has no profile yet")
+        tail = _("run 'exposure profile init'")
+        raise UsageError("; ".join(part for part in (head, purpose, tail) if part))
     return validate(found, catalog)

@@ -169,9 +169,10 @@ def follow_up(
     paths: list[Path] = []
     for fmt in dict.fromkeys(formats):
         if fmt == "pdf":
+            from exposure.catalog_language import catalog_text
             from exposure.pdf.letters import pdf_bytes
 
-            data = pdf_bytes([letter])
+            data = pdf_bytes([letter], tr=catalog_text(catalog))
         else:
             from exposure.letters.text import letter_text
 

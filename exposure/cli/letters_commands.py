@@ -93,6 +93,7 @@ def letters(args: argparse.Namespace) -> int:
     from exposure.app.letter_files import write_letters
     from exposure.app.letters import draft_letters
     from exposure.cli.session import chosen_profile, load_catalog, warn
+    from exposure.i18n import _
     from exposure.letters.agent import read_agent
 
     catalog = load_catalog(args)
@@ -118,18 +119,19 @@ def letters(args: argparse.Namespace) -> int:
         merge=args.merge,
     )
     for path in written.paths:
-        print(f"wrote {path}")
+        print(_("wrote {path}").format(path=path))
     for broker_id, why in written.no_email:
-        warn(f"no e-mail for {broker_id}: {why}")
+        warn(_("no e-mail for {broker}: {why}").format(broker=broker_id, why=why))
     if args.record and drafted.letters:
         _record(args, drafted.letters, catalog, profile, today)
     for note in drafted.notes:
-        print(f"note: {note}")
+        print(_("note: {note}").format(note=note))
     for skipped in drafted.skipped:
-        warn(f"skipped {skipped.broker_id}: {skipped.why}")
+        warn(_("skipped {broker}: {why}").format(broker=skipped.broker_id, why=skipped.why))
     print(
-        f"{len(drafted.letters)} letter(s) drafted, {len(drafted.skipped)} skipped; "
-        "files are readable only by you."
+        _("{drafted} letter(s) drafted, {skipped} skipped; files are readable only by you.").format(
+            drafted=len(drafted.letters), skipped=len(drafted.skipped)
+        )
     )
     return 0 if drafted.letters or not drafted.skipped else 1
 
@@ -143,13 +145,16 @@ def _record(
 ) -> None:
     from exposure.app.requests import record_letters
     from exposure.cli.session import open_vault
+    from exposure.i18n import _
 
     done = record_letters(open_vault(args, create=True), drafted, catalog, profile, today=today)
     names = {letter.broker_id: letter.broker_name for letter in drafted}
     for broker_id, request_id in done.ids.items():
         print(
-            f"recorded request #{request_id} ({names[broker_id]}); when you send it: "
-            f"exposure requests mark {request_id} sent"
+            _(
+                "recorded request #{id} ({broker}); when you send it: "
+                "exposure requests mark {id} sent"
+            ).format(id=request_id, broker=names[broker_id])
         )
 
 
@@ -158,6 +163,7 @@ def send(args: argparse.Namespace) -> int:
 
     from exposure.cli.session import warn
     from exposure.errors import UsageError
+    from exposure.i18n import _
     from exposure.mail.drafts import for_sending, read_drafts
     from exposure.mail.smtp import Server, password_from_keyring, save_password
     from exposure.mail.smtp import send as smtp_send
@@ -167,7 +173,9 @@ def send(args: argparse.Namespace) -> int:
     paths = sorted(args.folder.glob("*.eml"))
     if not paths:
         raise UsageError(
-            f"no .eml drafts in {args.folder}; make some with 'exposure letters --format eml'"
+            _("no .eml drafts in {folder}; make some with 'exposure letters --format eml'").format(
+                folder=args.folder
+            )
         )
     drafts = read_drafts(paths)  # refuses a Bcc or a header exposure did not write
     for draft in drafts:
@@ -176,24 +184,25 @@ def send(args: argparse.Namespace) -> int:
         if args.dry_run:
             print(draft.text())
     if args.dry_run:
-        print(f"(dry run: {len(drafts)} message(s) not sent)")
+        print(_("(dry run: {n} message(s) not sent)").format(n=len(drafts)))
         return 0
     if args.save_password:
-        save_password(server, getpass.getpass(f"SMTP password for {args.smtp_user}: "))
+        save_password(
+            server, getpass.getpass(_("SMTP password for {user}: ").format(user=args.smtp_user))
+        )
     if not args.yes:
         if not sys.stdin.isatty():
-            raise UsageError("refusing to send without confirmation; add --yes")
+            raise UsageError(_("refusing to send without confirmation; add --yes"))
         count = sum(len(d.recipients) for d in drafts)
-        question = (
-            f"Send {len(drafts)} e-mail(s) to the {count} recipient(s) listed above, "
-            f"through {args.smtp_host}? [y/N] "
-        )
-        if input(question).lower() != "y":
-            print("Nothing sent.")
+        question = _(
+            "Send {n} e-mail(s) to the {count} recipient(s) listed above, through {host}? [y/N] "
+        ).format(n=len(drafts), count=count, host=args.smtp_host)
+        if input(question).strip().lower() not in ("y", _("y")):
+            print(_("Nothing sent."))
             return 1
     sent = smtp_send(server, [for_sending(d) for d in drafts], password_from_keyring(server))
     for to in sent:
-        print(f"sent to {to}")
+        print(_("sent to {address}").format(address=to))
     if len(sent) < len(drafts):
-        warn("some messages were not sent")
+        warn(_("some messages were not sent"))
     return 0

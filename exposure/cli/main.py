@@ -169,10 +169,11 @@ def _saved_language() -> str | None:
 def open_tui(args: argparse.Namespace) -> int:
     """The terminal app. Imported only here, so commands never load Textual."""
     from exposure.errors import UsageError
+    from exposure.i18n import _
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UsageError(
-            "the terminal app needs a terminal; for a printed check run 'exposure demo'"
+            _("the terminal app needs a terminal; for a printed check run 'exposure demo'")
         )
     catalog, demo = None, args.demo
     while True:

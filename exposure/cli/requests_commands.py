@@ -197,12 +197,13 @@ def followup(args: argparse.Namespace) -> int:
     from exposure.app.profiles import saved_profile
     from exposure.app.requests import follow_up
     from exposure.cli.session import load_catalog, open_vault
+    from exposure.i18n import _
     from exposure.letters.agent import read_agent
 
     catalog = load_catalog(args)
     vault = open_vault(args)
     profile = saved_profile(
-        vault, catalog, purpose="a follow-up needs the identity used for the request"
+        vault, catalog, purpose=_("a follow-up needs the identity used for the request")
     )
     done = follow_up(
         vault,

@@ -34,11 +34,14 @@ def ask_passphrase(prompt: str) -> str:
     import getpass
 
     from exposure.errors import UsageError
+    from exposure.i18n import _
 
     if not sys.stdin.isatty():
         raise UsageError(
-            "the vault needs a passphrase (no secure keyring here), but there is no terminal to "
-            "ask it on; run this command in a terminal"
+            _(
+                "the vault needs a passphrase (no secure keyring here), but there is no terminal "
+                "to ask it on; run this command in a terminal"
+            )
         )
     return getpass.getpass(prompt)
 

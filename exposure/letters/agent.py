@@ -13,6 +13,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, V
 
 from broker_catalog.limits import field_name, toml_problem
 from exposure.errors import ExposureError
+from exposure.i18n import _
 from exposure.profile.model import one_line
 
 Line = Annotated[
@@ -44,13 +45,19 @@ def read_agent(path: Path) -> Agent:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         return Agent.model_validate(data)
     except FileNotFoundError:
-        raise ExposureError(f"no agent file at {path}") from None
+        raise ExposureError(_("no agent file at {path}").format(path=path)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ExposureError(f"{path} is not valid TOML: {toml_problem(exc)[0]}") from None
+        raise ExposureError(
+            _("{path} is not valid TOML: {problem}").format(path=path, problem=toml_problem(exc)[0])
+        ) from None
     except (OSError, UnicodeDecodeError, RecursionError) as exc:
         raise ExposureError(
-            f"cannot read {path} as a UTF-8 TOML file ({type(exc).__name__})"
+            _("cannot read {path} as a UTF-8 TOML file ({problem})").format(
+                path=path, problem=type(exc).__name__
+            )
         ) from None
     except ValidationError as exc:  # name the fields, never the values (nor made-up keys)
         fields = ", ".join(".".join(map(field_name, e["loc"])) for e in exc.errors())
-        raise ExposureError(f"{path} is not a valid agent file (check: {fields})") from None
+        raise ExposureError(
+            _("{path} is not a valid agent file (check: {fields})").format(path=path, fields=fields)
+        ) from None

@@ -11,7 +11,10 @@ from collections.abc import Callable
 from broker_catalog.schema import Broker, Verification
 from exposure.i18n import _
 from exposure.letters.draft import Letter
+from exposure.letters.identity import BLANK, field_label
 from exposure.letters.plain import plain
+
+_WRITE_BY_HAND = " (write by hand)"
 
 
 def expect(check: Verification) -> str:
@@ -39,6 +42,13 @@ def _same(text: str) -> str:
     return text
 
 
+def field_value(value: str) -> str:
+    """A value to paste; the blank to fill in by hand says so in the reader's language."""
+    if value == BLANK + _WRITE_BY_HAND:
+        return BLANK + " " + _("(write by hand)")
+    return value
+
+
 def guide_text(letter: Letter, broker: Broker, tr: Callable[[str], str] = _same) -> str:
     """``tr`` puts the broker's catalog steps in the reader's language."""
     opt = broker.opt_out
@@ -59,7 +69,10 @@ def guide_text(letter: Letter, broker: Broker, tr: Callable[[str], str] = _same)
     lines += [f"{n}. {plain(tr(step))}" for n, step in enumerate(opt.steps, 1)]
     if letter.identity:
         lines += ["", _("Values to paste (only what this broker needs):")]
-        lines += [f"  {plain(label)}: {plain(value)}" for label, value in letter.identity]
+        lines += [
+            f"  {plain(field_label(label))}: {plain(field_value(value))}"
+            for label, value in letter.identity
+        ]
     if opt.verification:
         lines += ["", _("What to expect:")]
         lines += [f"  - {expect(v)}" for v in opt.verification]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from broker_catalog.schema import Broker, IdentityField
 from exposure.errors import ExposureError
+from exposure.i18n import _
 from exposure.profile.model import Identity
 
 DEFAULT_FIELDS = (IdentityField.FULL_NAME, IdentityField.POSTAL_ADDRESS)
@@ -28,6 +29,40 @@ LABELS = {
     IdentityField.PHONE: "Phone",
     IdentityField.DATE_OF_BIRTH: "Date of birth",
 }
+
+
+def field_label(label: str) -> str:
+    """An identity label of the letter (English, as in the tables above) in the
+    reader's language; a label this table does not know stays as it is."""
+    labels = {
+        "Full name": _("Full name"),
+        "Former names": _("Former names"),
+        "Current address": _("Current address"),
+        "Past addresses": _("Past addresses"),
+        "E-mail": _("E-mail"),
+        "Phone": _("Phone"),
+        "Date of birth": _("Date of birth"),
+        "Social Security number": _("Social Security number"),
+        "Last four digits of Social Security number": _(
+            "Last four digits of Social Security number"
+        ),
+        "Driver's licence number and state": _("Driver's licence number and state"),
+        "Mobile advertising ID": _("Mobile advertising ID"),
+        "Address (URL) of the profile page": _("Address (URL) of the profile page"),
+    }
+    return labels.get(label, label)
+
+
+def _missing_name(field: IdentityField) -> str:
+    """A missing field's name inside a sentence, in the reader's language."""
+    names = {
+        IdentityField.FULL_NAME: _("full name"),
+        IdentityField.POSTAL_ADDRESS: _("postal address"),
+        IdentityField.EMAIL: _("email"),
+        IdentityField.PHONE: _("phone"),
+        IdentityField.DATE_OF_BIRTH: _("date of birth"),
+    }
+    return names.get(field, field.value.replace("_", " "))
 
 
 class MissingIdentityError(ExposureError):
@@ -69,11 +104,13 @@ def identity_lines(
         elif blanks and not optional:
             out.append((LABELS[field], f"{BLANK} (write by hand)"))
         elif not optional:
-            missing.append(field.value.replace("_", " "))
+            missing.append(_missing_name(field))
     if missing:
         raise MissingIdentityError(
-            f"{broker.name} needs these identity fields, which the profile does not have: "
-            f"{', '.join(missing)}. Add them with 'exposure profile import' (see docs/profile.md)."
+            _(
+                "{broker} needs these identity fields, which the profile does not have: "
+                "{fields}. Add them with 'exposure profile import' (see docs/profile.md)."
+            ).format(broker=broker.name, fields=", ".join(missing))
         )
     return out
 

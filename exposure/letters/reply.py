@@ -10,6 +10,7 @@ refuses, naming the way out; workshop and hand-filled letters get proper blank l
 from __future__ import annotations
 
 from exposure.errors import ExposureError
+from exposure.i18n import _
 from exposure.letters.agent import Agent
 from exposure.letters.identity import BLANK
 from exposure.profile.model import Profile
@@ -20,11 +21,17 @@ class MissingReplyError(ExposureError):
 
 
 HAND = "(write by hand)"
-REPLY_HELP = (
-    "A letter must give the broker a way to answer, but the profile has neither a current "
-    "postal address nor an e-mail address. Add one to the profile ('exposure profile import', "
-    "see docs/profile.md), or use --blanks to print lines to fill in by hand."
-)
+
+
+def reply_help() -> str:
+    """Why no letter can go, and the way out, in the reader's language."""
+    return _(
+        "A letter must give the broker a way to answer, but the profile has neither a current "
+        "postal address nor an e-mail address. Add one to the profile ('exposure profile "
+        "import', see docs/profile.md), or use --blanks to print lines to fill in by hand."
+    )
+
+
 BLANK_SENDER = (
     f"Name: {BLANK}",
     f"Address: {BLANK}",
@@ -72,7 +79,7 @@ def sender(
     if name and reply:
         return (name, *reply)
     if not blanks:
-        raise MissingReplyError(REPLY_HELP)
+        raise MissingReplyError(reply_help())
     if not name and not reply:
         return BLANK_SENDER
     name_line = name or f"Name: {BLANK}"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from broker_catalog.limits import read_bytes_limited
 from exposure.errors import ExposureError
+from exposure.i18n import _
 from exposure.limits import MAX_EML_FILE
 
 WRITTEN = frozenset(
@@ -62,9 +63,13 @@ def read_draft(path: Path) -> Draft:
     try:  # decoded as UTF-8 so that a raw non-ASCII header is read as text, not bytes
         source = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise DraftError(f"{path.name} is not UTF-8 text; it will not be sent") from None
+        raise DraftError(
+            _("{file} is not UTF-8 text; it will not be sent").format(file=path.name)
+        ) from None
     if "\x00" in source:
-        raise DraftError(f"{path.name} holds NUL bytes; it is not an e-mail draft")
+        raise DraftError(
+            _("{file} holds NUL bytes; it is not an e-mail draft").format(file=path.name)
+        )
     try:
         draft = _checked(path, source)
         draft.text()  # the body must decode too (its charset must exist) before it is shown
@@ -73,29 +78,34 @@ def read_draft(path: Path) -> Draft:
         raise
     except Exception as exc:  # the header parser raises many kinds on malformed input
         raise DraftError(
-            f"{path.name} has a header that cannot be read ({type(exc).__name__}); "
-            "it will not be sent"
+            _("{file} has a header that cannot be read ({problem}); it will not be sent").format(
+                file=path.name, problem=type(exc).__name__
+            )
         ) from None
 
 
 def _checked(path: Path, source: str) -> Draft:
     message = message_from_string(source, policy=email.policy.default)
     if not isinstance(message, EmailMessage):  # pragma: no cover - the default policy's class
-        raise DraftError(f"{path.name} is not an e-mail message")
+        raise DraftError(_("{file} is not an e-mail message").format(file=path.name))
     names = {name.lower() for name in message}
     if "bcc" in names:
         raise DraftError(
-            f"{path.name} has a Bcc header (a hidden recipient); exposure never writes one, so "
-            "it will not send this file"
+            _(
+                "{file} has a Bcc header (a hidden recipient); exposure never writes one, so "
+                "it will not send this file"
+            ).format(file=path.name)
         )
     unknown = sorted(names - WRITTEN)
     if unknown:
         raise DraftError(
-            f"{path.name} has header(s) exposure does not write ({', '.join(unknown)}); "
-            "it will not send this file"
+            _(
+                "{file} has header(s) exposure does not write ({headers}); it will not send "
+                "this file"
+            ).format(file=path.name, headers=", ".join(unknown))
         )
     if not message["To"]:
-        raise DraftError(f"{path.name} has no recipient")
+        raise DraftError(_("{file} has no recipient").format(file=path.name))
     recipients = tuple(
         (header, address)
         for header in ("To", "Cc")

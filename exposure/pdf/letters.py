@@ -4,7 +4,8 @@ Layout (from the top-left of the page): the sender's block at 0.5 in; the date o
 the recipient's address in a 3.75 by 0.9 in box whose top is 2.125 in down and 1 in across,
 which shows through the window of a standard #10 envelope when the page is folded in thirds;
 then the subject, body, identity table, signature line and enclosures. An optional second page
-lists the broker's web-form steps. Several letters can go into one PDF for batch printing.
+lists the broker's web-form steps in the reader's language (the letter stays in English).
+Several letters can go into one PDF for batch printing.
 
 Text is set directly on the reportlab canvas by a small line breaker (:class:`_Pen`) rather
 than with platypus Paragraphs: letters are plain left-aligned prose, and organisations print
@@ -16,7 +17,7 @@ never interprets text as markup.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,7 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from exposure.i18n import _
 from exposure.letters.draft import Letter
 from exposure.pdf.fonts import CHAIN, Run, register, runs
 
@@ -266,7 +268,7 @@ def _draw(pen: _Pen, block: _Block) -> None:
     pen.y -= block.gap
 
 
-def _letter(pen: _Pen, letter: Letter, guide_page: bool) -> None:
+def _letter(pen: _Pen, letter: Letter, guide_page: bool, tr: Callable[[str], str]) -> None:
     """One letter on one page whenever the text fits at one of the :data:`STYLES` (the first
     that fits is used). If nothing fits, the closing and signature move to the next page
     together with the last block before them, never alone."""
@@ -290,19 +292,36 @@ def _letter(pen: _Pen, letter: Letter, guide_page: bool) -> None:
     if letter.enclosures:
         pen.paragraph("Enclosures: " + "; ".join(letter.enclosures), style=SMALL)
     if guide_page and (letter.steps or letter.web_form):
-        pen.new_page()
-        pen.paragraph(f"How to reach {letter.broker_name} online", bold=True)
-        for url in letter.web_form:
-            pen.paragraph(f"Web form: {url}")
-        for n, step in enumerate(letter.steps, 1):
-            pen.paragraph(f"{n}. {step}")
-        pen.paragraph("This page is for you; you do not need to mail it.", style=SMALL)
+        _guide(pen, letter, tr)
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _guide(pen: _Pen, letter: Letter, tr: Callable[[str], str]) -> None:
+    """The web-form page. It is for the person, so it is in the run's language (the letter
+    stays in English); ``tr`` puts the broker's catalog steps in that language."""
+    pen.new_page()
+    pen.paragraph(_("How to reach {broker} online").format(broker=letter.broker_name), bold=True)
+    for url in letter.web_form:
+        pen.paragraph(_("Web form: {url}").format(url=url))
+    for n, step in enumerate(letter.steps, 1):
+        pen.paragraph(f"{n}. {tr(step)}")
+    pen.paragraph(_("This page is for you; you do not need to mail it."), style=SMALL)
 
 
 def render(
-    letters: Sequence[Letter], target: Path | io.BytesIO, *, guide_page: bool = True
+    letters: Sequence[Letter],
+    target: Path | io.BytesIO,
+    *,
+    guide_page: bool = True,
+    tr: Callable[[str], str] = _same,
 ) -> None:
-    """One PDF holding ``letters`` in order, each starting on a new page."""
+    """One PDF holding ``letters`` in order, each starting on a new page. The web-form page
+    after a letter is in the run's language; ``tr`` translates the broker's catalog steps
+    (the caller passes the catalog's text, e.g. :func:`exposure.catalog_language.catalog_text`).
+    """
     register()  # the pen sets fonts before any text run would have registered them
     first = letters[0]
     where = target if isinstance(target, io.BytesIO) else str(target)
@@ -318,12 +337,14 @@ def render(
             pen.page = 1  # each letter numbers its own pages
         canvas.bookmarkPage(f"letter-{n}")
         canvas.addOutlineEntry(letter.broker_name, f"letter-{n}", level=0)
-        _letter(pen, letter, guide_page)
+        _letter(pen, letter, guide_page, tr)
     pen.finish()
     canvas.save()
 
 
-def pdf_bytes(letters: Iterable[Letter], *, guide_page: bool = True) -> bytes:
+def pdf_bytes(
+    letters: Iterable[Letter], *, guide_page: bool = True, tr: Callable[[str], str] = _same
+) -> bytes:
     buffer = io.BytesIO()
-    render(list(letters), buffer, guide_page=guide_page)
+    render(list(letters), buffer, guide_page=guide_page, tr=tr)
     return buffer.getvalue()
