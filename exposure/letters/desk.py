@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from broker_catalog.schema import Broker, MethodKind, OptOutMethod
+from exposure.i18n import _
 
 KIND_LABEL = {
     "delete": "deletion",
@@ -24,6 +25,21 @@ KIND_LABEL = {
     "file_disclosure": "file disclosure",
     "security_freeze": "security freeze",
 }
+
+
+def kind_label(kind: str) -> str:
+    """The request's kind inside a note, in the reader's language (:data:`KIND_LABEL` is the
+    English)."""
+    labels = {
+        "delete": _("deletion"),
+        "opt_out": _("opt-out"),
+        "know": _("access"),
+        "file_disclosure": _("file disclosure"),
+        "security_freeze": _("security freeze"),
+    }
+    return labels.get(kind, kind)
+
+
 POSTAL_UNKNOWN = "(no postal address for this request is recorded: see the note)"
 
 
@@ -59,7 +75,7 @@ def addressed(name: str, lines: tuple[str, ...]) -> tuple[str, ...]:
 def _email(
     broker: Broker, kind: str, has_form: bool, as_agent: bool
 ) -> tuple[str | None, list[str]]:
-    label = KIND_LABEL.get(kind, kind)
+    label = kind_label(kind)
     methods = _serving(broker, kind, MethodKind.EMAIL, as_agent)
     good = [m for m in methods if not m.names_person and not m.old_filing_only]
     if good:
@@ -70,23 +86,31 @@ def _email(
         return str(contacts.email), []
     stale = [m for m in methods if not m.names_person]
     if stale and not has_form:
-        note = (
-            f"The only e-mail address on record for a {label} request comes from an old registry "
-            f"filing and may no longer be read; prefer post."
-        )
+        note = _(
+            "The only e-mail address on record for a {kind} request comes from an old registry "
+            "filing and may no longer be read; prefer post."
+        ).format(kind=label)
         return stale[0].email, [note]
     doubtful = bool(methods) or (general and contacts.email != "unknown")
     if doubtful:
-        why = "names a person or comes only from an old registry filing"
-        where = "the web form" if has_form else "post"
-        return None, [f"No e-mail draft: the only address on record {why}; use {where} instead."]
+        if has_form:
+            note = _(
+                "No e-mail draft: the only address on record names a person or comes only from "
+                "an old registry filing; use the web form instead."
+            )
+        else:
+            note = _(
+                "No e-mail draft: the only address on record names a person or comes only from "
+                "an old registry filing; use post instead."
+            )
+        return None, [note]
     return None, []
 
 
 def desk_for(broker: Broker, kind: str, *, as_agent: bool = False) -> Desk:
     """The desk for ``kind`` at ``broker`` (for an agent's letter, preferring a desk that takes
     agents' requests), with notes for anything missing or doubtful."""
-    label = KIND_LABEL.get(kind, kind)
+    label = kind_label(kind)
     notes: list[str] = []
     forms = tuple(
         str(m.url) for m in _serving(broker, kind, MethodKind.WEB_FORM, as_agent) if m.url
@@ -98,13 +122,24 @@ def desk_for(broker: Broker, kind: str, *, as_agent: bool = False) -> Desk:
     elif kind in ("delete", "opt_out", "know") and isinstance(broker.contacts.address, tuple):
         postal = addressed(broker.name, broker.contacts.address)
         notes.append(
-            f"No desk for {label} requests is recorded for {broker.name}; this letter uses the "
-            "company's general address from its registry filing."
+            _(
+                "No desk for {kind} requests is recorded for {broker}; this letter uses the "
+                "company's general address from its registry filing."
+            ).format(kind=label, broker=broker.name)
+        )
+    elif forms:
+        notes.append(
+            _(
+                "No postal address in the catalog takes {kind} requests for {broker}: use the "
+                "web form."
+            ).format(kind=label, broker=broker.name)
         )
     else:
         notes.append(
-            f"No postal address in the catalog takes {label} requests for {broker.name}: "
-            + ("use the web form." if forms else "the letter cannot be mailed as it is.")
+            _(
+                "No postal address in the catalog takes {kind} requests for {broker}: the letter "
+                "cannot be mailed as it is."
+            ).format(kind=label, broker=broker.name)
         )
     email, email_notes = _email(broker, kind, bool(forms), as_agent)
     return Desk(postal, email, forms, (*notes, *email_notes))

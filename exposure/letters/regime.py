@@ -22,6 +22,8 @@ from broker_catalog.catalog import Catalog
 from broker_catalog.laws_schema import Deadline, Law
 from broker_catalog.schema import Agents, Broker
 from exposure.errors import ExposureError
+from exposure.i18n import _
+from exposure.letters.desk import kind_label
 
 Kind = Literal["delete", "opt_out", "know", "file_disclosure", "security_freeze"]
 KINDS: tuple[Kind, ...] = ("delete", "opt_out", "know", "file_disclosure", "security_freeze")
@@ -89,14 +91,20 @@ def _agent(law: Law, kind: Kind, broker: Broker) -> tuple[bool, str | None]:
     law_says = law.agents.get("opt_out" if kind == "opt_out" else kind, "unknown")
     broker_says = broker.opt_out.agents if broker.opt_out else Agents.UNKNOWN
     if broker_says is Agents.NO:
-        return False, f"{broker.name} does not accept requests from authorized agents."
+        return False, _("{broker} does not accept requests from authorized agents.").format(
+            broker=broker.name
+        )
     if law.kind == "state_privacy" and law_says == "no":
         return (
             False,
-            f"The {law.short_name} does not provide for authorized agents for this request.",
+            _("The {law} does not provide for authorized agents for this request.").format(
+                law=law.short_name
+            ),
         )
     if broker_says is Agents.WITH_POWER_OF_ATTORNEY:
-        return True, f"{broker.name} asks agents for a power of attorney; enclose one."
+        return True, _("{broker} asks agents for a power of attorney; enclose one.").format(
+            broker=broker.name
+        )
     return True, None
 
 
@@ -105,8 +113,10 @@ def choose(broker: Broker, kind: Kind | None, state: str | None, catalog: Catalo
     if kind in FCRA_KINDS:
         if broker.legal.fcra != "yes":
             raise RegimeError(
-                f"{broker.name} is not recorded as a consumer reporting agency, so an FCRA "
-                f"{kind.replace('_', ' ')} request does not apply; choose delete, opt_out or know"
+                _(
+                    "{broker} is not recorded as a consumer reporting agency, so an FCRA "
+                    "{kind} request does not apply; choose delete, opt_out or know"
+                ).format(broker=broker.name, kind=kind_label(kind))
             )
         law = _law(catalog, FCRA_LAW[kind])
         allowed, note = _agent(law, kind, broker)

@@ -139,7 +139,7 @@ class PreviewScreen(JourneyScreen):
             if not isinstance(message, str)
             else _("No e-mail draft: {reason}.").format(reason=message)
         )
-        notes = "".join(f"\n\nNote: {note}" for note in letter.notes)
+        notes = "".join("\n\n" + _("Note: {note}").format(note=note) for note in letter.notes)
         self.query_one("#view-letter", Static).update(letter_preview(letter) + notes)
         self.query_one("#view-email", Static).update(email)
         self.query_one("#view-guide", Static).update(
