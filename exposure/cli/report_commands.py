@@ -35,5 +35,7 @@ def report(args: argparse.Namespace) -> int:
     path = write_report(
         args.out, audit(profile, catalog), catalog, requests=rows, today=today, words=words(catalog)
     )
-    print(f"wrote {path}")
+    from exposure.i18n import _
+
+    print(_("wrote {path}").format(path=path))
     return 0

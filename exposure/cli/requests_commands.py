@@ -147,16 +147,25 @@ def show(args: argparse.Namespace) -> int:
     from exposure.app.requests import detail
     from exposure.cli.session import open_vault
     from exposure.cli.terminal import clean
+    from exposure.i18n import _
 
     found = detail(open_vault(args), args.id, today=_today(None))
     r = found.request
-    print(clean(f"#{r.id} {r.broker_name}: {r.kind} under {r.regime}, now {r.status.value}"))
+    print(
+        clean(
+            _("#{id} {broker}: {kind} under {law}, now {status}").format(
+                id=r.id, broker=r.broker_name, kind=r.kind, law=r.regime, status=r.status.value
+            )
+        )
+    )
     if r.due:
-        print(f"  due {r.due.isoformat()}" + (" (OVERDUE)" if r.overdue else ""))
+        overdue = " " + _("(OVERDUE)") if r.overdue else ""
+        print("  " + _("due {day}").format(day=r.due.isoformat()) + overdue)
     if r.recheck_on:
-        print(f"  re-check on {r.recheck_on.isoformat()}" + (" (due now)" if r.recheck_due else ""))
+        now = " " + _("(due now)") if r.recheck_due else ""
+        print("  " + _("re-check on {day}").format(day=r.recheck_on.isoformat()) + now)
     if found.reference:
-        print(clean(f"  reference: {found.reference}"))
+        print(clean("  " + _("reference: {reference}").format(reference=found.reference)))
     for e in found.history:
         extra = "".join(
             [
@@ -175,6 +184,7 @@ def show(args: argparse.Namespace) -> int:
 def mark(args: argparse.Namespace) -> int:
     from exposure.app.requests import mark as record
     from exposure.cli.session import open_vault
+    from exposure.i18n import _
     from exposure.ledger.lifecycle import DenialReason, Status
 
     r = record(
@@ -188,8 +198,11 @@ def mark(args: argparse.Namespace) -> int:
         until=_today(args.until) if args.until else None,
         reference=args.reference,
     )
-    due = f"; due {r.due.isoformat()}" if r.due else ""
-    print(f"#{r.id} {r.broker_name} is now {r.status.value}{due}")
+    due = "; " + _("due {day}").format(day=r.due.isoformat()) if r.due else ""
+    now = _("#{id} {broker} is now {status}").format(
+        id=r.id, broker=r.broker_name, status=r.status.value
+    )
+    print(now + due)
     return 0
 
 
@@ -216,17 +229,22 @@ def followup(args: argparse.Namespace) -> int:
         today=_today(None),
     )
     for path in done.paths:
-        print(f"wrote {path}")
-    print(f"When you send it: exposure requests mark {done.request.id} {done.mark_as.value}")
+        print(_("wrote {path}").format(path=path))
+    print(
+        _("When you send it: exposure requests mark {id} {status}").format(
+            id=done.request.id, status=done.mark_as.value
+        )
+    )
     return 0
 
 
 def calendar(args: argparse.Namespace) -> int:
     from exposure.app.requests import write_calendar
     from exposure.cli.session import open_vault
+    from exposure.i18n import _
 
     count = write_calendar(open_vault(args), args.out, today=_today(None))
-    print(f"wrote {args.out} ({count} events)")
+    print(_("wrote {path} ({count} events)").format(path=args.out, count=count))
     return 0
 
 
@@ -237,8 +255,10 @@ def export(args: argparse.Namespace) -> int:
 
     text = export_csv(open_vault(args), today=_today(None))
     if args.out:
+        from exposure.i18n import _
+
         write_file(args.out, text.encode("utf-8"))
-        print(f"wrote {args.out}")
+        print(_("wrote {path}").format(path=args.out))
     else:
         print(text, end="")
     return 0
