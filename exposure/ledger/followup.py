@@ -15,6 +15,7 @@ from string import Template
 from broker_catalog.catalog import Catalog
 from broker_catalog.schema import Broker
 from exposure.errors import ExposureError
+from exposure.i18n import _, long_date
 from exposure.ledger.lifecycle import Status
 from exposure.ledger.store import Event, Request
 from exposure.letters.agent import Agent
@@ -64,10 +65,15 @@ def next_step(request: Request, events: list[Event]) -> str:
         return "complaint"
     if request.overdue:
         return "reminder"
-    due = f" (the answer is due by {_when(request.due)})" if request.due else ""
-    raise NothingToFollowUpError(
-        f"request #{request.id} is '{request.status.value}'{due}: nothing to follow up yet"
-    )
+    if request.due:
+        message = _(
+            "request #{id} is '{status}' (the answer is due by {day}): nothing to follow up yet"
+        ).format(id=request.id, status=request.status.value, day=long_date(request.due))
+    else:
+        message = _("request #{id} is '{status}': nothing to follow up yet").format(
+            id=request.id, status=request.status.value
+        )
+    raise NothingToFollowUpError(message)
 
 
 def draft_followup(

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from broker_catalog.schema import Broker
 from exposure.errors import ExposureError
+from exposure.i18n import _
 
 
 class Status(StrEnum):
@@ -108,10 +109,11 @@ class TransitionError(ExposureError):
 def check_transition(current: Status, new: Status) -> None:
     allowed = NEXT[current]
     if new not in allowed:
-        options = ", ".join(sorted(s.value for s in allowed)) or "none"
+        options = ", ".join(sorted(s.value for s in allowed)) or _("none")
         raise TransitionError(
-            f"a request that is '{current.value}' cannot become '{new.value}'; "
-            f"it can become: {options}"
+            _(
+                "a request that is '{current}' cannot become '{new}'; it can become: {options}"
+            ).format(current=current.value, new=new.value, options=options)
         )
 
 

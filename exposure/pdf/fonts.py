@@ -20,6 +20,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from exposure.errors import ExposureError
+from exposure.i18n import _
 from exposure.letters.plain import plain
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
@@ -153,13 +154,15 @@ def visual(text: str) -> str:
 def _font_for(char: str, first: str, coverage: dict[str, frozenset[int]]) -> str:
     if ord(char) in coverage[first] or char.isspace():
         return first
-    for name, _ in CHAIN:
+    for name, _path in CHAIN:
         if ord(char) in coverage[name]:
             return name
     label = unicodedata.name(char, "unnamed character")
     raise GlyphError(
-        f"cannot print the character {char!r} (U+{ord(char):04X} {label}): none of the bundled "
-        "fonts has it. Please write it another way (for example, in Latin letters)."
+        _(
+            "cannot print the character {char} (U+{code} {name}): none of the bundled fonts has "
+            "it. Please write it another way (for example, in Latin letters)."
+        ).format(char=repr(char), code=f"{ord(char):04X}", name=label)
     )
 
 
