@@ -27,7 +27,7 @@ def choose_profile(
     from exposure.profile.files import demo_profile, read_profile
     from exposure.profile.store import identity_warning
 
-    source = "the profile"
+    source = _("the profile")
     if demo:
         profile = demo_profile()
     elif file is not None:

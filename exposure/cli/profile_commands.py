@@ -11,6 +11,7 @@ from exposure.cli.arguments import cli_path
 if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
     from broker_catalog.schema import LifeFact
+    from broker_catalog.translations import CatalogText
     from exposure.profile.model import Answer, Profile
 
 
@@ -99,46 +100,62 @@ def _save(args: argparse.Namespace, profile: Profile, *, source: str | None = No
     if source is not None and not getattr(args, "force", False):
         _refuse_blank_over_saved(profile, load_from_vault(vault), source)
     save_to_vault(vault, profile)
-    print(f"Saved in the vault at {vault.path} (key: {vault.key_source}).")
+    from exposure.i18n import _
+
+    print(
+        _("Saved in the vault at {path} (key: {source}).").format(
+            path=vault.path, source=vault.key_source
+        )
+    )
 
 
 def _refuse_blank_over_saved(new: Profile, saved: Profile | None, source: str) -> None:
     """An empty or all-unknown file would silently erase every saved answer: ask for --force."""
     from exposure.errors import UsageError
+    from exposure.i18n import _
     from exposure.profile.answers import is_blank
 
     if saved is not None and is_blank(new) and not is_blank(saved):
         raise UsageError(
-            f"{source} has no answers (every fact unknown) and would replace the saved "
-            "profile; nothing was changed. Add --force to replace it anyway"
+            _(
+                "{source} has no answers (every fact unknown) and would replace the saved "
+                "profile; nothing was changed. Add --force to replace it anyway"
+            ).format(source=source)
         )
 
 
 def _saved(args: argparse.Namespace) -> Profile:
     from exposure.cli.session import open_vault
     from exposure.errors import UsageError
+    from exposure.i18n import _
     from exposure.profile.store import load_from_vault
 
     found = load_from_vault(open_vault(args))
     if found is None:
-        raise UsageError("the vault has no profile yet; run 'exposure profile init'")
+        raise UsageError(
+            _("the vault has no profile yet") + "; " + _("run 'exposure profile init'")
+        )
     return found
 
 
-def _ask(fact: LifeFact) -> Answer:
+def _ask(fact: LifeFact, text: CatalogText) -> Answer:
+    """One question in the reader's language; answers are typed as the values the file uses
+    (yes / no / ?, state codes, the choices' numbers)."""
     from broker_catalog.schema import AnswerKind
+    from exposure.i18n import _
     from exposure.profile.answers import check_answer, parse_answer
     from exposure.profile.model import UNKNOWN
 
-    print(f"\n[{fact.topic}] {fact.question}\n  Why we ask: {fact.why}")
+    topic, question = text.fact(fact, "topic"), text.fact(fact, "question")
+    print(f"\n[{topic}] {question}\n  " + _("Why we ask: {why}").format(why=text.fact(fact, "why")))
     for n, choice in enumerate(fact.choices, 1):
-        print(f"  {n}. {choice.label}")
+        print(f"  {n}. {text.fact(fact, f'choices.{choice.value}.label')}")
     hint = {
-        AnswerKind.YES_NO: "yes / no / ?",
-        AnswerKind.STATE: "two-letter state code, or ?",
-        AnswerKind.STATES: "state codes separated by commas, none, or ?",
-        AnswerKind.MULTI: "numbers separated by commas, none, or ?",
-        AnswerKind.CHOICE: "a number, or ?",
+        AnswerKind.YES_NO: _("yes / no / ?"),
+        AnswerKind.STATE: _("two-letter state code, or ?"),
+        AnswerKind.STATES: _("state codes separated by commas, none, or ?"),
+        AnswerKind.MULTI: _("numbers separated by commas, none, or ?"),
+        AnswerKind.CHOICE: _("a number, or ?"),
     }[fact.kind]
     while True:
         try:
@@ -152,11 +169,13 @@ def _ask(fact: LifeFact) -> Answer:
         problem = check_answer(fact, answer)
         if problem is None:
             return answer
-        print(f"  That answer {problem}.")
+        print("  " + _("That answer {problem}.").format(problem=problem))
 
 
 def init(args: argparse.Namespace) -> int:
+    from exposure.catalog_language import catalog_text
     from exposure.cli.session import load_catalog
+    from exposure.i18n import _
     from exposure.profile.answers import validate
     from exposure.profile.files import read_profile
     from exposure.profile.model import Profile
@@ -165,9 +184,10 @@ def init(args: argparse.Namespace) -> int:
     if args.source:
         profile = validate(read_profile(args.source), catalog, str(args.source))
     else:
-        print("These questions are about your life, never your name or address.")
-        print("Answer ? whenever you are not sure: the estimate widens instead of guessing.")
-        profile = Profile(facts={f.id: _ask(f) for f in catalog.facts})
+        print(_("These questions are about your life, never your name or address."))
+        print(_("Answer ? whenever you are not sure: the estimate widens instead of guessing."))
+        text = catalog_text(catalog)
+        profile = Profile(facts={f.id: _ask(f, text) for f in catalog.facts})
     # Answers typed one by one were each chosen; a file replacing saved answers is checked.
     _save(args, profile, source=str(args.source) if args.source else None)
     return 0
@@ -189,16 +209,20 @@ def show(args: argparse.Namespace) -> int:
 
 
 def _describe(profile: Profile, catalog: Catalog) -> list[str]:
+    from exposure.catalog_language import catalog_text
+    from exposure.i18n import _
+
+    text = catalog_text(catalog)
     lines = []
     for fact in catalog.facts:
         answer = profile.answer(fact.id)
-        labels = {c.value: c.label for c in fact.choices}
+        labels = {c.value: text.fact(fact, f"choices.{c.value}.label") for c in fact.choices}
         values = answer if isinstance(answer, list) else [answer]
-        shown = ", ".join(labels.get(v, v) for v in values) if values else "none"
+        shown = ", ".join(labels.get(v, v) for v in values) if values else _("none")
         lines.append(f"{fact.id:<24} {shown}")
     if profile.identity is not None:
         lines.append("")
-        lines.append("identity:")
+        lines.append(_("identity:"))
         lines += [f"  {k}: {v}" for k, v in profile.identity.model_dump(exclude_none=True).items()]
     return lines
 
@@ -207,6 +231,7 @@ def edit(args: argparse.Namespace) -> int:
     from broker_catalog.limits import field_name
     from exposure.cli.session import load_catalog
     from exposure.errors import UsageError
+    from exposure.i18n import _
     from exposure.profile.answers import parse_answer, validate
 
     catalog = load_catalog(args)
@@ -217,9 +242,11 @@ def edit(args: argparse.Namespace) -> int:
         fact = catalog.fact_by_id.get(fact_id.strip())
         if not sep or fact is None:
             # Name the fact part only when it looks like a fact id: never repeat the value.
-            shown = field_name(fact_id.strip()) if sep else "(an argument without '=')"
+            shown = field_name(fact_id.strip()) if sep else _("(an argument without '=')")
             raise UsageError(
-                f"{shown} is not FACT=VALUE with a known fact; see 'exposure profile show'"
+                _(
+                    "{shown} is not FACT=VALUE with a known fact; see 'exposure profile show'"
+                ).format(shown=shown)
             )
         facts[fact.id] = parse_answer(fact, value)
     _save(args, validate(profile.model_copy(update={"facts": facts}), catalog))
@@ -229,32 +256,39 @@ def edit(args: argparse.Namespace) -> int:
 def export(args: argparse.Namespace) -> int:
     from exposure.atomic import write_atomic
     from exposure.cli.session import warn
+    from exposure.i18n import _
     from exposure.profile.files import profile_to_text
 
     profile = _saved(args)
     if not args.with_identity:
         profile = profile.without_identity()
     elif profile.has_identity():
-        warn("warning: the exported file holds identity fields in plain text")
+        warn(_("warning: the exported file holds identity fields in plain text"))
     write_atomic(args.out, profile_to_text(profile, args.out.suffix.lower()).encode("utf-8"))
-    print(f"Wrote {args.out}")
+    print(_("wrote {path}").format(path=args.out))
     return 0
 
 
 def import_file(args: argparse.Namespace) -> int:
     from exposure.cli.session import load_catalog
+    from exposure.i18n import _
     from exposure.profile.answers import validate
     from exposure.profile.files import read_profile
 
     profile = validate(read_profile(args.file), load_catalog(args), str(args.file))
     _save(args, profile, source=str(args.file))
     if profile.has_identity():
-        print(f"The file {args.file} holds identity in plain text: delete it now that it is saved.")
+        print(
+            _(
+                "The file {path} holds identity in plain text: delete it now that it is saved."
+            ).format(path=args.file)
+        )
     return 0
 
 
 def wipe(args: argparse.Namespace) -> int:
     from exposure.cli.session import vault_path
+    from exposure.i18n import _
     from exposure.vault.keyring_backend import backend
     from exposure.vault.store import wipe as wipe_vault
 
@@ -263,11 +297,15 @@ def wipe(args: argparse.Namespace) -> int:
         if not sys.stdin.isatty():
             from exposure.errors import UsageError
 
-            raise UsageError("refusing to wipe without confirmation; add --yes")
-        if input(f"Delete the vault at {path} and its key? Type 'wipe' to confirm: ") != "wipe":
-            print("Nothing deleted.")
+            raise UsageError(_("refusing to wipe without confirmation; add --yes"))
+        question = _("Delete the vault at {path} and its key? Type 'wipe' to confirm: ")
+        if input(question.format(path=path)) != "wipe":
+            print(_("Nothing deleted."))
             return 1
-    print("Vault deleted." if wipe_vault(path, backend()) else f"There was no vault at {path}.")
+    if wipe_vault(path, backend()):
+        print(_("Vault deleted."))
+    else:
+        print(_("There was no vault at {path}.").format(path=path))
     return 0
 
 

@@ -115,6 +115,7 @@ def add(args: argparse.Namespace) -> int:
     from exposure.atomic import staged_folder
     from exposure.cli.session import load_catalog
     from exposure.errors import UsageError
+    from exposure.i18n import _
     from exposure.limits import MAX_PARTICIPANTS
     from exposure.profile.answers import validate
     from exposure.profile.files import read_profile
@@ -124,7 +125,9 @@ def add(args: argparse.Namespace) -> int:
     catalog = load_catalog(args)
     tallies = session.load(args.file)
     if tallies.closed:
-        raise session.WorkshopError(f"this workshop is closed ({args.file}); start a new one")
+        raise session.WorkshopError(
+            _("this workshop is closed ({path}); start a new one").format(path=args.file)
+        )
     batch.recover(args.out, tallies.participants)
     today = dt.date.today()
     if args.csv:
@@ -135,8 +138,10 @@ def add(args: argparse.Namespace) -> int:
     first = tallies.participants
     if first + len(people) > MAX_PARTICIPANTS:
         raise UsageError(
-            f"{args.file} counts {first} participants; adding {len(people)} would pass the "
-            f"limit of {MAX_PARTICIPANTS} per workshop: start a new workshop"
+            _(
+                "{path} counts {first} participants; adding {n} would pass the limit of {max} "
+                "per workshop: start a new workshop"
+            ).format(path=args.file, first=first, n=len(people), max=MAX_PARTICIPANTS)
         )
     taken = [
         n for n in range(first + 1, first + len(people) + 1)
@@ -144,13 +149,15 @@ def add(args: argparse.Namespace) -> int:
     ]  # fmt: skip
     if taken:
         raise UsageError(
-            f"{args.out} already has participant-{taken[0]}: use an empty folder, or the folder "
-            "this workshop has been printing into"
+            _(
+                "{folder} already has participant-{n}: use an empty folder, or the folder this "
+                "workshop has been printing into"
+            ).format(folder=args.out, n=taken[0])
         )
     with staged_folder(args.out) as stage:
         add_participants(
             tallies,
-            [profile for _, profile in people],
+            [profile for _number, profile in people],
             stage,
             catalog,
             today=today,
@@ -165,8 +172,6 @@ def add(args: argparse.Namespace) -> int:
         batch.publish(stage, args.out)
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    from exposure.i18n import _
-
     print(
         _("Added {n} participant(s); letters are in {folder}. Nothing personal was kept.").format(
             n=len(people), folder=args.out

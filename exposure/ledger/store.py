@@ -135,13 +135,15 @@ class Ledger:
             if version > VERSION:
                 db.close()
                 raise LedgerError(
-                    f"the ledger at {path} was written by a newer exposure (schema {version}, "
-                    f"this one knows {VERSION}); update exposure before opening it"
+                    _(
+                        "the ledger at {path} was written by a newer exposure (schema {version}, "
+                        "this one knows {known}); update exposure before opening it"
+                    ).format(path=path, version=version, known=VERSION)
                 )
             verdict = db.execute("PRAGMA integrity_check(1)").fetchone()[0]
             if verdict != "ok":
                 db.close()
-                raise LedgerError(_damaged(path, "its pages do not check out"))
+                raise LedgerError(_damaged(path, _("its pages do not check out")))
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
             db.execute("PRAGMA foreign_keys=ON")
@@ -363,10 +365,10 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _damaged(path: Path, why: str) -> str:
-    return (
-        f"the ledger at {path} is damaged ({why}); it was left as it is. Restore it from a "
+    return _(
+        "the ledger at {path} is damaged ({why}); it was left as it is. Restore it from a "
         "backup, or move it away to start a new ledger"
-    )
+    ).format(path=path, why=why)
 
 
 def _check_header(path: Path) -> None:
@@ -374,9 +376,13 @@ def _check_header(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(len(_SQLITE_MAGIC))
     except OSError as exc:
-        raise LedgerError(f"cannot read the ledger at {path} ({exc.strerror})") from None
+        raise LedgerError(
+            _("cannot read the ledger at {path} ({problem})").format(
+                path=path, problem=exc.strerror
+            )
+        ) from None
     if head != _SQLITE_MAGIC:
-        why = "it is empty" if not head else "it is not a ledger database, or was cut short"
+        why = _("it is empty") if not head else _("it is not a ledger database, or was cut short")
         raise LedgerError(_damaged(path, why))
 
 
@@ -405,8 +411,10 @@ def migrate(db: sqlite3.Connection) -> int:
     version = int(db.execute("PRAGMA user_version").fetchone()[0])
     if version > VERSION:
         raise LedgerError(
-            f"this ledger was written by a newer exposure (schema {version}, this one knows "
-            f"{VERSION}); update exposure before opening it"
+            _(
+                "this ledger was written by a newer exposure (schema {version}, this one knows "
+                "{known}); update exposure before opening it"
+            ).format(version=version, known=VERSION)
         )
     for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
         db.execute("BEGIN IMMEDIATE")

@@ -11,6 +11,7 @@ from broker_catalog.catalog import Catalog
 from broker_catalog.limits import field_name
 from broker_catalog.schema import AnswerKind, LifeFact
 from exposure.errors import ExposureError
+from exposure.i18n import _
 from exposure.profile.model import UNKNOWN, Answer, Profile
 
 
@@ -30,35 +31,46 @@ def check_answer(fact: LifeFact, answer: Answer) -> str | None:
     many = fact.kind in (AnswerKind.MULTI, AnswerKind.STATES)
     if many:
         if not isinstance(answer, list):
-            return f"should be a list (possibly empty) of: {', '.join(allowed)}"
+            return _("should be a list (possibly empty) of: {values}").format(
+                values=", ".join(allowed)
+            )
         if len(answer) > len(allowed):
-            return f"lists more values than there are choices ({len(allowed)})"
+            return _("lists more values than there are choices ({n})").format(n=len(allowed))
         if any(a not in allowed for a in answer):
-            return f"holds a value that is not one of: {', '.join(allowed)}"
+            return _("holds a value that is not one of: {values}").format(values=", ".join(allowed))
         if len(set(answer)) != len(answer):
-            return "lists the same value twice"
+            return _("lists the same value twice")
         return None
     if not isinstance(answer, str) or answer not in allowed:
-        return f"is not one of: {', '.join(allowed)} (or unknown)"
+        return _("is not one of: {values} (or unknown)").format(values=", ".join(allowed))
     return None
 
 
-def validate(profile: Profile, catalog: Catalog, source: str = "the profile") -> Profile:
+def validate(profile: Profile, catalog: Catalog, source: str | None = None) -> Profile:
     """Raise a :class:`ProfileError` listing every bad answer; return the profile unchanged.
 
     ``source`` names where the profile came from (a file's path) in the message.
     """
     problems = []
+    source = source or _("the profile")
     for fact_id, answer in profile.facts.items():
         fact = catalog.fact_by_id.get(fact_id)
         if fact is None:
-            problems.append(f"{field_name(fact_id)}: not a question in this catalog")
+            problems.append(
+                _("{field}: not a question in this catalog").format(field=field_name(fact_id))
+            )
             continue
         message = check_answer(fact, answer)
         if message:
-            problems.append(f"{fact_id}: the answer {message}")
+            problems.append(
+                _("{field}: the answer {problem}").format(field=fact_id, problem=message)
+            )
     if problems:  # one line, as every error the CLI prints
-        raise ProfileError(f"{source} has answers that do not fit: " + "; ".join(problems))
+        raise ProfileError(
+            _("{source} has answers that do not fit: {problems}").format(
+                source=source, problems="; ".join(problems)
+            )
+        )
     return profile
 
 

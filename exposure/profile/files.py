@@ -38,12 +38,19 @@ def _parse(text: str, suffix: str, name: str) -> Any:
             return tomllib.loads(text)
         return json.loads(text, object_pairs_hook=lambda pairs: _no_duplicates(pairs, name))
     except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"{name} is not valid TOML: {toml_problem(exc)[0]}") from None
+        raise ProfileError(
+            _("{path} is not valid TOML: {problem}").format(path=name, problem=toml_problem(exc)[0])
+        ) from None
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        raise ProfileError(f"{name} is not valid JSON ({where}: {exc.msg})") from None
+        raise ProfileError(
+            _("{path} is not valid JSON (line {line}, column {column}: {problem})").format(
+                path=name, line=exc.lineno, column=exc.colno, problem=exc.msg
+            )
+        ) from None
     except RecursionError:
-        raise ProfileError(f"{name} is not valid {kind}: nested too deeply") from None
+        raise ProfileError(
+            _("{path} is not valid {kind}: nested too deeply").format(path=name, kind=kind)
+        ) from None
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]], name: str) -> dict[str, Any]:
@@ -51,7 +58,11 @@ def _no_duplicates(pairs: list[tuple[str, Any]], name: str) -> dict[str, Any]:
     seen: set[str] = set()
     for key, _value in pairs:
         if key in seen:
-            raise ProfileError(f"{name}: the key {field_name(key)} appears twice in one object")
+            raise ProfileError(
+                _("{path}: the key {key} appears twice in one object").format(
+                    path=name, key=field_name(key)
+                )
+            )
         seen.add(key)
     return dict(pairs)
 
@@ -60,7 +71,9 @@ def profile_from_text(text: str, suffix: str, name: str) -> Profile:
     data = _parse(text, suffix, name)
     problem = shape_problem(data)
     if problem:
-        raise ProfileError(f"{name} is not a valid profile: {problem}")
+        raise ProfileError(
+            _("{path} is not a valid profile: {problem}").format(path=name, problem=problem)
+        )
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
@@ -69,8 +82,42 @@ def profile_from_text(text: str, suffix: str, name: str) -> Profile:
             where = _where(error["loc"])
             # Never echo the offending value: it may be a name or an address. pydantic's "msg"
             # says what was expected; its "input" (the value) is left out.
-            lines.append(f"{where}: {error['msg']}")
-        raise ProfileError(f"{name} is not a valid profile: " + "; ".join(lines)) from None
+            lines.append(f"{where}: {_expected(error['type'], error['msg'])}")
+        raise ProfileError(
+            _("{path} is not a valid profile: {problem}").format(
+                path=name, problem="; ".join(lines)
+            )
+        ) from None
+
+
+def _expected(kind: str, english: str) -> str:
+    """pydantic's words for what was expected (never the value), in the reader's language for
+    the common kinds; pydantic's own English otherwise."""
+    from exposure import language
+
+    if language.current() == language.ENGLISH:
+        return english
+    words = {
+        "missing": _("this field is required"),
+        "extra_forbidden": _("this field is not allowed here"),
+        "dict_type": _("should be a table of fields"),
+        "model_type": _("should be a table of fields"),
+        "list_type": _("should be a list"),
+        "tuple_type": _("should be a list"),
+        "string_type": _("should be text"),
+        "int_type": _("should be a whole number"),
+        "int_parsing": _("should be a whole number"),
+        "bool_type": _("should be true or false"),
+        "bool_parsing": _("should be true or false"),
+        "date_type": _("should be a date (YYYY-MM-DD)"),
+        "date_parsing": _("should be a date (YYYY-MM-DD)"),
+        "date_from_datetime_parsing": _("should be a date (YYYY-MM-DD)"),
+        "string_too_short": _("should not be empty"),
+        "string_too_long": _("is too long"),
+        "too_long": _("has too many entries"),
+        "literal_error": _("is not one of the accepted values"),
+    }
+    return words.get(kind, english)
 
 
 def _where(loc: tuple[int | str, ...]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from exposure.i18n import _
 from exposure.profile.files import profile_from_text, profile_to_text
 from exposure.profile.model import Profile
 from exposure.vault.store import Vault
@@ -27,6 +28,8 @@ def identity_warning(path: Path, profile: Profile, warn: Callable[[str], None]) 
     """Plain files are not encrypted: say so when one holds identity fields."""
     if profile.has_identity():
         warn(
-            f"warning: {path} holds identity fields (names, addresses, …) in plain text. "
-            "Keep them in the vault ('exposure profile import') and delete this file."
+            _(
+                "warning: {path} holds identity fields (names, addresses, …) in plain text. "
+                "Keep them in the vault ('exposure profile import') and delete this file."
+            ).format(path=path)
         )

@@ -12,6 +12,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from exposure.i18n import _
+
 MAGIC = b"EXPOSURE-VAULT-1\n"
 NONCE = 12
 KEY_BYTES = 32
@@ -40,9 +42,9 @@ def seal(key: bytes, plaintext: bytes, context: bytes) -> bytes:
 
 def open_sealed(key: bytes, sealed: bytes, context: bytes) -> bytes:
     if not sealed.startswith(MAGIC) or len(sealed) < len(MAGIC) + NONCE + 16:
-        raise DecryptionError("not a vault file, or truncated")
+        raise DecryptionError(_("not a vault file, or truncated"))
     nonce = sealed[len(MAGIC) : len(MAGIC) + NONCE]
     try:
         return AESGCM(key).decrypt(nonce, sealed[len(MAGIC) + NONCE :], MAGIC + context)
     except InvalidTag:
-        raise DecryptionError("wrong key, or the file was altered") from None
+        raise DecryptionError(_("wrong key, or the file was altered")) from None

@@ -49,6 +49,15 @@ NO_KEYRING_NOTICE = (
 )
 
 
+def no_keyring_notice(backend: str) -> str:
+    """:data:`NO_KEYRING_NOTICE` in the reader's language."""
+    return _(
+        "No secure keyring is available on this computer ({backend}), so your vault will be "
+        "protected by a passphrase instead. Choose one you will remember: without it the saved "
+        "data cannot be recovered, by you or by anyone else."
+    ).format(backend=backend)
+
+
 class VaultError(ExposureError):
     """The vault cannot be opened, read or written."""
 
@@ -105,8 +114,10 @@ class _Meta:
                 raise ValueError(field)
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             raise VaultError(
-                f"{name} is damaged ({field} is missing or not as this exposure wrote it); "
-                "nothing was changed"
+                _(
+                    "{path} is damaged ({field} is missing or not as this exposure wrote it); "
+                    "nothing was changed"
+                ).format(path=name, field=field)
             ) from None
         return cls(vault_id, key_source, salt, check, n, r, p)
 
@@ -161,8 +172,10 @@ class Vault:
             if (path.is_dir() and any(path.glob("*.sealed"))) or (path / "ledger.sqlite3").exists():
                 # A new vault here would get a new key and overwrite what the old one sealed.
                 raise VaultError(
-                    f"{path / META} is missing, but {path} holds sealed files; restore it from "
-                    "a backup, or move the folder away to start a new vault. Nothing was changed"
+                    _(
+                        "{meta} is missing, but {path} holds sealed files; restore it from a "
+                        "backup, or move the folder away to start a new vault. Nothing was changed"
+                    ).format(meta=path / META, path=path)
                 )
             return cls._create(path, keyring=keyring, ask=ask, notify=notify)
         meta_file = path / META
@@ -212,7 +225,7 @@ class Vault:
                 ) from None
             source = "keyring"
         else:
-            notify(NO_KEYRING_NOTICE.format(backend=status.name if status else "none"))
+            notify(no_keyring_notice(status.name if status else "none"))
             salt = os.urandom(16)
             key = crypto.derive_key(_ask_twice(ask), salt)
             source = "passphrase"
@@ -249,7 +262,9 @@ class Vault:
         except ValueError:
             key = b""
         if len(key) != crypto.KEY_BYTES:
-            raise VaultError("the vault key in the keyring is damaged; the vault cannot be opened")
+            raise VaultError(
+                _("the vault key in the keyring is damaged; the vault cannot be opened")
+            )
         return key
 
     def _file(self, name: str) -> Path:
@@ -270,7 +285,11 @@ class Vault:
             aad = f"{self._meta.vault_id}/{context}".encode()
             return crypto.open_sealed(self._key, sealed, aad)
         except crypto.DecryptionError as exc:
-            raise VaultError(f"a sealed value ({context}) cannot be decrypted: {exc}") from None
+            raise VaultError(
+                _("a sealed value ({context}) cannot be decrypted: {problem}").format(
+                    context=context, problem=exc
+                )
+            ) from None
 
     def read(self, name: str) -> bytes | None:
         path = self._file(name)
@@ -281,8 +300,10 @@ class Vault:
             return crypto.open_sealed(self._key, sealed, f"{self._meta.vault_id}/{name}".encode())
         except crypto.DecryptionError as exc:
             raise VaultError(
-                f"{path} cannot be decrypted: {exc}. It was left as it is; restore it from a "
-                "backup, or move it away to start that document afresh"
+                _(
+                    "{path} cannot be decrypted: {problem}. It was left as it is; restore it "
+                    "from a backup, or move it away to start that document afresh"
+                ).format(path=path, problem=exc)
             ) from None
 
 

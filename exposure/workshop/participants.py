@@ -17,7 +17,9 @@ from broker_catalog.catalog import Catalog
 from broker_catalog.limits import decode_text, field_name, read_bytes_limited
 from broker_catalog.schema import LifeFact
 from exposure.atomic import ensure_private_dir, write_atomic
+from exposure.catalog_language import catalog_text
 from exposure.errors import ExposureError
+from exposure.i18n import _
 from exposure.letters.draft import draft_letter
 from exposure.limits import MAX_PARTICIPANTS_CSV, MAX_ROWS_PER_ADD
 from exposure.pdf.letters import pdf_bytes
@@ -39,7 +41,9 @@ def read_participants(path: Path, catalog: Catalog) -> Iterator[tuple[int, Profi
     data = read_bytes_limited(path, MAX_PARTICIPANTS_CSV, ParticipantsError)
     text = decode_text(data, path, ParticipantsError, bom=True)
     if "\x00" in text:
-        raise ParticipantsError(f"{path} contains NUL bytes; it is not a CSV text file")
+        raise ParticipantsError(
+            _("{path} contains NUL bytes; it is not a CSV text file").format(path=path)
+        )
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records: list[tuple[int, list[str]]] = []  # (the line the row starts on, its cells)
     try:
@@ -52,18 +56,24 @@ def read_participants(path: Path, catalog: Catalog) -> Iterator[tuple[int, Profi
                 records.append((start, row))
     except csv.Error as exc:
         raise ParticipantsError(
-            f"{path}, line {reader.line_num}: not readable as CSV ({exc}); is a quote left open?"
+            _("{path}, line {line}: not readable as CSV ({problem}); is a quote left open?").format(
+                path=path, line=reader.line_num, problem=exc
+            )
         ) from None
     if not records:
-        raise ParticipantsError(f"{path} is empty; the first row must name life-fact columns")
+        raise ParticipantsError(
+            _("{path} is empty; the first row must name life-fact columns").format(path=path)
+        )
     facts = _columns(path, records[0][1], catalog)
     rows = records[1:]
     if not rows:
-        raise ParticipantsError(f"{path} has a header but no participants")
+        raise ParticipantsError(_("{path} has a header but no participants").format(path=path))
     if len(rows) > MAX_ROWS_PER_ADD:
         raise ParticipantsError(
-            f"{path} has {len(rows)} participants; one 'workshop add' takes at most "
-            f"{MAX_ROWS_PER_ADD}: split the file and add the parts one after another"
+            _(
+                "{path} has {n} participants; one 'workshop add' takes at most {max}: split the "
+                "file and add the parts one after another"
+            ).format(path=path, n=len(rows), max=MAX_ROWS_PER_ADD)
         )
     people = [
         (number, _profile(path, line, row, facts))
@@ -78,18 +88,26 @@ def _columns(path: Path, header: list[str], catalog: Catalog) -> list[LifeFact]:
     if unknown:
         # Column names are not repeated: a file without a header has a person's data here.
         which = (
-            f"column {unknown[0]} is not a life-fact question"
+            _("column {column} is not a life-fact question").format(column=unknown[0])
             if len(unknown) == 1
-            else f"columns {', '.join(unknown)} are not life-fact questions"
+            else _("columns {columns} are not life-fact questions").format(
+                columns=", ".join(unknown)
+            )
         )
         raise ParticipantsError(
-            f"{path}: {which} (counting columns from 1). A workshop file must hold life facts "
-            "only, never names, contacts or other personal data: remove those columns. "
-            "Accepted columns: " + ", ".join(catalog.fact_by_id)
+            _(
+                "{path}: {which} (counting columns from 1). A workshop file must hold life facts "
+                "only, never names, contacts or other personal data: remove those columns. "
+                "Accepted columns: {accepted}"
+            ).format(path=path, which=which, accepted=", ".join(catalog.fact_by_id))
         )
     twice = sorted({c for c in names if names.count(c) > 1})
     if twice:
-        raise ParticipantsError(f"{path}: column(s) {', '.join(twice)} appear more than once")
+        raise ParticipantsError(
+            _("{path}: column(s) {columns} appear more than once").format(
+                path=path, columns=", ".join(twice)
+            )
+        )
     return [catalog.fact_by_id[c] for c in names]
 
 
@@ -103,14 +121,20 @@ def _column(number: int, name: str) -> str:
 def _profile(path: Path, line: int, row: list[str], facts: list[LifeFact]) -> Profile:
     if len(row) > len(facts):
         raise ParticipantsError(
-            f"{path}, row {line}: {len(row)} cells, but the header names {len(facts)} columns"
+            _("{path}, row {line}: {cells} cells, but the header names {columns} columns").format(
+                path=path, line=line, cells=len(row), columns=len(facts)
+            )
         )
     answers = {}
     for fact, cell in zip(facts, row, strict=False):  # a short row leaves the rest unknown
         answer = parse_answer(fact, cell.replace(";", ","))
         problem = check_answer(fact, answer)
         if problem:
-            raise ParticipantsError(f"{path}, row {line}, column {fact.id}: the answer {problem}")
+            raise ParticipantsError(
+                _("{path}, row {line}, column {column}: the answer {problem}").format(
+                    path=path, line=line, column=fact.id, problem=problem
+                )
+            )
         answers[fact.id] = answer
     return Profile(facts=answers)
 
@@ -134,5 +158,6 @@ def print_papers(
             continue
     ensure_private_dir(folder)
     if letters:
-        write_atomic(folder / "letters.pdf", pdf_bytes(letters))
+        # the web-form pages are the participant's, in their language; the letters stay English
+        write_atomic(folder / "letters.pdf", pdf_bytes(letters, tr=catalog_text(catalog)))
     return len(letters)

@@ -31,14 +31,18 @@ from exposure.profile.model import Profile
 FORMAT = "exposure-workshop"
 #: No count in a workshop file can be larger (it would be a damaged or altered file).
 MAX_COUNT = 10**9
-KEPT = (
-    "the workshop's name, its start and close dates and its suppression threshold",
-    "the number of participants",
-    "per data category: how many participants were likely exposed",
-    "per broker: how many participants it likely holds",
-    "how many participants faced at least one likely broker with no consumer route",
-    "how many letters were printed",
-)
+
+
+def kept() -> tuple[str, ...]:
+    """What the workshop file keeps, one line each, in the reader's language."""
+    return (
+        _("the workshop's name, its start and close dates and its suppression threshold"),
+        _("the number of participants"),
+        _("per data category: how many participants were likely exposed"),
+        _("per broker: how many participants it likely holds"),
+        _("how many participants faced at least one likely broker with no consumer route"),
+        _("how many letters were printed"),
+    )
 
 
 class WorkshopError(ExposureError):
@@ -79,11 +83,19 @@ class Tallies:
         try:
             data = json.loads(raw)
         except (ValueError, RecursionError):
-            raise WorkshopError(f"{name} is not a workshop file (not valid JSON)") from None
+            raise WorkshopError(
+                _("{path} is not a workshop file (not valid JSON)").format(path=name)
+            ) from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise WorkshopError(f'{name} is not a workshop file (no "format": "{FORMAT}")')
+            raise WorkshopError(
+                _('{path} is not a workshop file (no "format": "{format}")').format(
+                    path=name, format=FORMAT
+                )
+            )
         if data.get("version") != 1:
-            raise WorkshopError(f"{name}: version: this exposure reads version 1 only")
+            raise WorkshopError(
+                _("{path}: version: this exposure reads version 1 only").format(path=name)
+            )
         closed = data.get("closed")
         return cls(
             name=_text(data, "name", name),
@@ -102,13 +114,17 @@ def _text(data: dict[str, Any], key: str, name: str) -> str:
     value = data.get(key)
     if not isinstance(value, str) or len(value) > 200 or not value.isprintable():
         raise WorkshopError(
-            f"{name}: {key}: expected a printable text of at most 200 characters, is missing "
-            "or of another kind"
+            _(
+                "{path}: {field}: expected a printable text of at most 200 characters, is missing "
+                "or of another kind"
+            ).format(path=name, field=key)
         )
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate: not text at all
-        raise WorkshopError(f"{name}: {key}: not valid text") from None
+        raise WorkshopError(
+            _("{path}: {field}: not valid text").format(path=name, field=key)
+        ) from None
     return value
 
 
@@ -116,8 +132,10 @@ def _count(data: dict[str, Any], key: str, name: str) -> int:
     value = data.get(key)
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
         raise WorkshopError(
-            f"{name}: {key}: expected a whole number from 0 to {MAX_COUNT}, "
-            "is missing or of another kind"
+            _(
+                "{path}: {field}: expected a whole number from 0 to {max}, is missing or of "
+                "another kind"
+            ).format(path=name, field=key, max=MAX_COUNT)
         )
     return value
 
@@ -125,10 +143,16 @@ def _count(data: dict[str, Any], key: str, name: str) -> int:
 def _counts(data: dict[str, Any], key: str, name: str) -> Counter[str]:
     value = data.get(key)
     if not isinstance(value, dict) or len(value) > MAX_LIST:
-        raise WorkshopError(f"{name}: {key}: expected a table of counts by id")
+        raise WorkshopError(
+            _("{path}: {field}: expected a table of counts by id").format(path=name, field=key)
+        )
     for item in value.values():
         if not isinstance(item, int) or isinstance(item, bool) or not 0 <= item <= MAX_COUNT:
-            raise WorkshopError(f"{name}: {key}: every count must be a whole number from 0")
+            raise WorkshopError(
+                _("{path}: {field}: every count must be a whole number from 0").format(
+                    path=name, field=key
+                )
+            )
     return Counter({str(k): v for k, v in value.items()})
 
 
@@ -164,7 +188,9 @@ def tally(
     if tallies.closed:
         raise WorkshopError(_("this workshop is closed; start a new one"))
     if tallies.participants >= MAX_PARTICIPANTS:
-        raise WorkshopError(f"a workshop counts at most {MAX_PARTICIPANTS} participants")
+        raise WorkshopError(
+            _("a workshop counts at most {n} participants").format(n=MAX_PARTICIPANTS)
+        )
     result = result if result is not None else audit(profile, catalog)
     likely = [b for b in result.brokers if b.likelihood is Likelihood.LIKELY]
     tallies.participants += 1
@@ -183,4 +209,4 @@ def close(path: Path, today: dt.date) -> tuple[Tallies, tuple[str, ...]]:
     tallies = load(path)
     tallies.closed = tallies.closed or today.isoformat()
     save(path, tallies)
-    return tallies, KEPT
+    return tallies, kept()
