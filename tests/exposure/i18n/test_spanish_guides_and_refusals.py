@@ -197,3 +197,48 @@ def test_an_empty_drafts_folder_and_a_send_without_confirmation_in_spanish(
     )
     assert code == 1
     assert "no se envía nada sin confirmación; agregue --yes" in err
+
+
+def test_a_malformed_profile_is_refused_in_spanish_naming_fields_not_values(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "yo.toml"
+    path.write_text(f'facts = 3\n[identity]\nfull_name = "x"\nbirth = "{PRIVATE_VALUE}"\n')
+    code, _, err = _run(capsys, "audit", "--lang", "es", "--profile", str(path))
+    assert code == 1
+    assert f"{path} no es un perfil válido: facts: debe ser una tabla de campos" in err
+    assert "identity.birth: este campo no se permite aquí" in err
+    assert PRIVATE_VALUE not in err
+    path.write_text(f'[facts]\nhousing = "{PRIVATE_VALUE}"\n')
+    code, _, err = _run(capsys, "audit", "--lang", "es", "--profile", str(path))
+    assert code == 1
+    assert "tiene respuestas que no encajan: housing: la respuesta no es ninguno de estos" in err
+    assert PRIVATE_VALUE not in err
+
+
+def test_a_workshop_in_spanish_from_start_to_close(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    workshop, out = tmp_path / "taller.json", tmp_path / "cartas"
+    assert _run(capsys, "--lang", "es", "workshop", "start", "--name", "T", str(workshop))[0] == 0
+    csv = tmp_path / "gente.csv"
+    csv.write_text(f"housing,email\nowner,{PRIVATE_VALUE}\n")
+    args = ("--lang", "es", "workshop", "add", "--out", str(out), "--csv", str(csv))
+    code, _, err = _run(capsys, *args, str(workshop))
+    assert code == 1
+    assert "la columna 2 (email) no es una pregunta sobre la vida" in err
+    assert PRIVATE_VALUE not in err
+    csv.write_text("state,housing\nTX,renter_own_lease\n")
+    assert _run(capsys, *args, str(workshop))[0] == 0
+    letters = PdfReader(out / "participant-1" / "letters.pdf").pages
+    guides = [p.extract_text() for p in letters if "por internet" in p.extract_text()]
+    assert guides, "a participant's letters carry their web-form pages in Spanish"
+    assert not any("How to reach" in p.extract_text() for p in letters)
+    code, printed, _ = _run(capsys, "--lang", "es", "workshop", "close", str(workshop))
+    assert code == 0
+    assert "  - el número de participantes" in printed
+    assert "  - cuántas cartas se imprimieron" in printed
+    assert "the number of participants" not in printed
+    code, _, err = _run(capsys, *args, str(workshop))
+    assert code == 1
+    assert f"este taller está cerrado ({workshop}); empiece uno nuevo" in err
