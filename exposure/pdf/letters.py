@@ -113,6 +113,7 @@ class _Pen:
         self.canvas = canvas
         self.y = BODY_TOP
         self.page = 1
+        self.footer = "Page {n}"  # the letter's pages are English; the guide page is not
 
     def new_page(self) -> None:
         self._number()
@@ -122,7 +123,7 @@ class _Pen:
 
     def _number(self) -> None:
         self.canvas.setFont(CHAIN[0][0], 8)
-        self.canvas.drawRightString(RIGHT, 0.5 * inch, f"Page {self.page}")
+        self.canvas.drawRightString(RIGHT, 0.5 * inch, self.footer.format(n=self.page))
 
     def finish(self) -> None:
         self._number()
@@ -303,6 +304,7 @@ def _guide(pen: _Pen, letter: Letter, tr: Callable[[str], str]) -> None:
     """The web-form page. It is for the person, so it is in the run's language (the letter
     stays in English); ``tr`` puts the broker's catalog steps in that language."""
     pen.new_page()
+    pen.footer = _("Page {n}")
     pen.paragraph(_("How to reach {broker} online").format(broker=letter.broker_name), bold=True)
     for url in letter.web_form:
         pen.paragraph(_("Web form: {url}").format(url=url))
@@ -335,6 +337,7 @@ def render(
         if n:
             pen.new_page()
             pen.page = 1  # each letter numbers its own pages
+            pen.footer = "Page {n}"
         canvas.bookmarkPage(f"letter-{n}")
         canvas.addOutlineEntry(letter.broker_name, f"letter-{n}", level=0)
         _letter(pen, letter, guide_page, tr)

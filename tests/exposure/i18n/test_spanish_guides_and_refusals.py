@@ -48,6 +48,8 @@ def test_the_guide_page_of_a_letter_pdf_is_in_spanish(
     assert "Formulario web: https://" in guide
     assert "Pida su informe gratis" in guide  # the broker's steps, from the catalog's Spanish
     assert "Esta página es para usted" in guide
+    assert "Página 2" in guide  # its number too; the letter's own pages say "Page"
+    assert "Page 1" in letter
     for english in ("How to reach", "Web form:", "This page is for you", "Request your free"):
         assert english not in guide
     assert "Chex Systems" in letter  # the letter itself stays in English
