@@ -238,7 +238,10 @@ def papers(
         try:
             parts = [individual_report(result, catalog, today=today, words=words)]
             if drafted.letters:
-                parts.append(pdf_bytes(drafted.letters))
+                from exposure.catalog_language import catalog_text
+
+                # the web-form pages are the participant's: in their language, steps included
+                parts.append(pdf_bytes(drafted.letters, tr=catalog_text(catalog, lang)))
                 if lang != language.ENGLISH:
                     from exposure.pdf.companion import companion_pdf
 

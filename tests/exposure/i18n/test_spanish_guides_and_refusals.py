@@ -4,11 +4,14 @@ the value."""
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from broker_catalog import Catalog, load_catalog
 from exposure.cli.main import main
 
 PRIVATE_VALUE = "Zacarías Secretísimo"  # a value that must never appear in a refusal
@@ -244,3 +247,20 @@ def test_a_workshop_in_spanish_from_start_to_close(
     code, _, err = _run(capsys, *args, str(workshop))
     assert code == 1
     assert f"este taller está cerrado ({workshop}); empiece uno nuevo" in err
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(use_cache=False)
+
+
+def test_a_kiosk_participants_papers_carry_spanish_web_form_pages(catalog: Catalog) -> None:
+    from exposure.app.intake import papers
+    from exposure.profile.files import demo_profile
+
+    pdf = papers(demo_profile(), catalog, today=dt.date(2026, 12, 6), lang="es")
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
+    guides = [p for p in pages if "por internet" in p and "Formulario web:" in p]
+    assert guides
+    assert any("Busque el identificador de publicidad de su teléfono" in p for p in guides)
+    assert not any("How to reach" in p or "Find your phone's advertising ID" in p for p in pages)
