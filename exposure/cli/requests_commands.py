@@ -139,7 +139,11 @@ def list_requests(args: argparse.Namespace) -> int:
         flag = "OVERDUE" if r.overdue else ("RE-CHECK" if r.recheck_due else "")
         due = r.due.isoformat() if r.due else ""
         table.append((r.id, flag, r.status.value, r.broker_name, r.kind, due))
-    print_table(("ID", "!", "STATUS", "BROKER", "KIND", "DUE"), table)
+    from exposure.i18n import _
+
+    # Status and kind values stay as typed back to 'requests mark'; the headings are words.
+    headings = (_("ID"), "!", _("STATUS"), _("BROKER"), _("KIND"), _("DUE"))
+    print_table(headings, table)
     return 0
 
 

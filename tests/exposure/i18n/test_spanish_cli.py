@@ -58,3 +58,20 @@ def test_help_loads_no_translations_even_in_spanish() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stderr
     assert out.strip() == "False False"
+
+
+def test_a_broker_record_in_spanish(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["catalog", "show", "nctue", "--lang", "es"]) == 0
+    out = capsys.readouterr().out
+    for heading in ("Qué datos tiene:", "Cómo llega a estar ahí:", "Vínculos documentados"):
+        assert heading in out
+    assert "What it holds" not in out
+    assert "Registros de pago de servicios y telecomunicaciones" in out  # the record's text
+    assert "[en inglés]" not in out  # a researched record is translated whole
+
+
+def test_a_broker_record_in_english_is_unchanged(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["catalog", "show", "nctue"]) == 0
+    out = capsys.readouterr().out
+    assert "What it holds:" in out
+    assert "How you end up there:" in out
