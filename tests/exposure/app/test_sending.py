@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-
-import pytest
-from aiosmtpd.controller import Controller
 
 from broker_catalog.catalog import Catalog
 from exposure.app.letters import draft_letters
@@ -15,23 +11,12 @@ from exposure.engine import audit
 from exposure.engine.targets import letter_targets
 from exposure.mail.smtp import Server
 from exposure.profile.files import demo_profile
-from tests.exposure.mail.test_smtp import Inbox, _free_port
-
-
-@pytest.fixture
-def inbox() -> Iterator[tuple[Inbox, int]]:
-    handler = Inbox()
-    port = _free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield handler, port
-    finally:
-        controller.stop()
+from tests.exposure.mail.test_smtp import Inbox, inbox  # noqa: F401 - the real SMTP fixture
 
 
 def test_only_letters_with_an_email_route_are_sent_and_each_is_named(
-    catalog: Catalog, inbox: tuple[Inbox, int]
+    catalog: Catalog,
+    inbox: tuple[Inbox, int],  # noqa: F811 - the fixture imported above
 ) -> None:
     handler, port = inbox
     profile = demo_profile()
