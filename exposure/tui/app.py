@@ -30,11 +30,6 @@ from exposure.tui.messages import (
     ReportWritten,
     VaultWiped,
 )
-from exposure.tui.screens.broker_screen import BrokerScreen
-from exposure.tui.screens.dashboard_screen import DashboardScreen
-from exposure.tui.screens.ledger_screen import LedgerScreen
-from exposure.tui.screens.questions_screen import QuestionsScreen
-from exposure.tui.screens.requests_screen import RequestsScreen
 from exposure.tui.screens.welcome_screen import WelcomeScreen
 from exposure.tui.session import Session
 
@@ -87,7 +82,9 @@ class ExposureApp(App[None]):
 
     def on_mount(self) -> None:
         if self.session.catalog is None:
-            self.load_catalog()
+            # After the first paint: loading validates pydantic models in a thread, and
+            # sharing the interpreter with it would hold the welcome screen back.
+            self.call_after_refresh(self.load_catalog)
         else:
             self.post_message(CatalogLoaded(self.session.catalog))
 
@@ -176,7 +173,11 @@ class ExposureApp(App[None]):
 
     def _screens(self, name: str) -> list[Screen[None]]:
         """The screens of a step, above Welcome; none (with a notice) if it is not reached yet."""
+        # Each screen's module is imported when it is first shown, not at start-up: the first
+        # screen paints without the engine, the ledger or pydantic models loaded.
         if name == "questions":
+            from exposure.tui.screens.questions_screen import QuestionsScreen
+
             return [QuestionsScreen(self.session)] if self._catalog_ready() else []
         if name not in ("dashboard", "requests", "ledger"):
             return []
@@ -186,9 +187,18 @@ class ExposureApp(App[None]):
         if self.session.audit is None:
             self.notify(_("Answer the questions or open the demo first."))
             return []
+        from exposure.tui.screens.dashboard_screen import DashboardScreen
+
         dashboard = DashboardScreen(self.session)
-        step = {"requests": RequestsScreen, "ledger": LedgerScreen}.get(name)
-        return [dashboard] if step is None else [dashboard, step(self.session)]
+        if name == "requests":
+            from exposure.tui.screens.requests_screen import RequestsScreen
+
+            return [dashboard, RequestsScreen(self.session)]
+        if name == "ledger":
+            from exposure.tui.screens.ledger_screen import LedgerScreen
+
+            return [dashboard, LedgerScreen(self.session)]
+        return [dashboard]
 
     async def action_show(self, name: str) -> None:
         """Go to a step: back down to Welcome, then up through the step's screens."""
@@ -202,6 +212,8 @@ class ExposureApp(App[None]):
 
     def action_broker(self, broker_id: str) -> None:
         if self.session.catalog is not None and broker_id in self.session.catalog.by_id:
+            from exposure.tui.screens.broker_screen import BrokerScreen
+
             self.push_screen(BrokerScreen(self.session, broker_id))
 
     # Saving and wiping ------------------------------------------------------------------

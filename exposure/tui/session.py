@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from exposure.profile.model import Profile
-
 if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
     from exposure.engine.result import Audit, BrokerResult
     from exposure.letters.draft import Letter
+    from exposure.profile.model import Profile
     from exposure.render.wording import Wording
     from exposure.vault.store import Vault
 
@@ -31,13 +30,26 @@ class Session:
     vault_path: Path
     today: dt.date
     catalog: Catalog | None = None
-    profile: Profile = field(default_factory=Profile)
+    # The answers so far; built on first use, so the first screen paints before pydantic loads.
+    _profile: Profile | None = field(default=None, repr=False)
     source: Source = "new"
     audit: Audit | None = None
     chosen: list[str] = field(default_factory=list)
     letters: list[Letter] = field(default_factory=list)
     # The unlocked vault, once opened this run: its passphrase is asked once, not per action.
     vault: Vault | None = None
+
+    @property
+    def profile(self) -> Profile:
+        if self._profile is None:
+            from exposure.profile.model import Profile
+
+            self._profile = Profile()
+        return self._profile
+
+    @profile.setter
+    def profile(self, profile: Profile) -> None:
+        self._profile = profile
 
     @property
     def known_catalog(self) -> Catalog:
