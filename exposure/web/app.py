@@ -11,7 +11,7 @@ signed receipt), so the server never keeps them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,7 +30,7 @@ from exposure.app import intake
 from exposure.profile.model import UNKNOWN, Answer, Profile
 from exposure.web import i18n
 from exposure.web.security import Guard, Limits, Nonces, Signer, new_join_token, new_secret
-from exposure.workshop.session import WorkshopError
+from exposure.workshop.session import Tallies, WorkshopError
 
 if TYPE_CHECKING:
     from starlette.types import ASGIApp
@@ -352,7 +352,14 @@ async def ask_print(site: Site, request: Request) -> Response:
 
 
 async def facilitator_page(site: Site, request: Request) -> Response:
-    tallies = site.intake.tallies()
+    auto = request.method == "GET" and request.query_params.get("auto") == "1"
+    return _facilitator(site, site.intake.tallies(), site.intake.queue.codes(), (), auto=auto)
+
+
+def _facilitator(
+    site: Site, tallies: Tallies, queue: Sequence[str], kept: Sequence[str], *, auto: bool
+) -> Response:
+    """The facilitator page, from the tallies and print queue as they stand."""
     return site.page(
         "facilitator.html",
         "en",
@@ -360,11 +367,11 @@ async def facilitator_page(site: Site, request: Request) -> Response:
         participants=tallies.participants,
         letters=tallies.letters,
         closed=tallies.closed,
-        queue=site.intake.queue.codes(),
+        queue=queue,
         here=site.secrets.facilitator_path(),
         token=site.signer.issue("facilitator"),
-        kept=(),
-        auto=request.method == "GET" and request.query_params.get("auto") == "1",
+        kept=kept,
+        auto=auto,
     )
 
 
@@ -398,19 +405,7 @@ async def close(site: Site, request: Request) -> Response:
     if not _facilitator_token(site, form):
         return site.page("refused.html", "en", status=400)
     tallies, kept = await run_in_threadpool(site.intake.close)
-    return site.page(
-        "facilitator.html",
-        "en",
-        name=tallies.name,
-        participants=tallies.participants,
-        letters=tallies.letters,
-        closed=tallies.closed,
-        queue=[],
-        here=site.secrets.facilitator_path(),
-        token=site.signer.issue("facilitator"),
-        kept=kept,
-        auto=False,
-    )
+    return _facilitator(site, tallies, [], kept, auto=False)
 
 
 async def poster(site: Site, request: Request) -> Response:
