@@ -46,6 +46,17 @@ def wording(catalog: Catalog, lang: str | None = None) -> Wording:
     from exposure.render.wording import Wording
 
     text = catalog_text(catalog, lang)
+    key = (id(catalog), text.language)
+    found = _wordings.get(key)
+    if found is not None and found[0]() is catalog:
+        return found[1]
+    # Built once per catalog and language: screens ask for it once per line they render.
     if text.language == "en":
-        return Wording(catalog)
-    return Wording(catalog, text.messages(english_messages()), text)
+        made = Wording(catalog)
+    else:
+        made = Wording(catalog, text.messages(english_messages()), text)
+    _wordings[key] = (weakref.ref(catalog), made)
+    return made
+
+
+_wordings: dict[tuple[int, str], tuple[weakref.ref[Catalog], Wording]] = {}
