@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from pydantic import Field
+
 from broker_catalog.government_schema import GovernmentSource
 from broker_catalog.laws_schema import Law
 from broker_catalog.schema import AlternativeGroup, Broker, Category, Flow, LifeFact, Model
@@ -25,6 +27,10 @@ class CatalogInfo(Model):
     name: str
     version: str
     released: str
+    pass_started: str | None = Field(
+        default=None,
+        description="first day of the re-verification pass this release comes from (YYYY-MM-DD)",
+    )
 
 
 @dataclass(frozen=True, slots=True)

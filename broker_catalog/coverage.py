@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from broker_catalog.catalog import Catalog
+from broker_catalog.freshness import BAND_ORDER, freshness
 from broker_catalog.schema import Quality
 from broker_catalog.stats import catalog_stats
 
@@ -38,4 +41,46 @@ def coverage_markdown(catalog: Catalog) -> str:
     ):
         lines += ["", f"## {title}", "", "| | brokers |", "|---|---:|"]
         lines += [f"| {k} | {v} |" for k, v in stats[key].items()]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _freshness_lines(catalog)) + "\n"
+
+
+_BAND_NAMES = {
+    "30d": "30 days or less",
+    "90d": "31 to 90 days",
+    "365d": "91 to 365 days",
+    "older": "over a year",
+    "unknown": "no date",
+}
+
+
+def _freshness_lines(catalog: Catalog) -> list[str]:
+    """The figures of `exposure catalog freshness`, as of the release day (so the page is stable)."""
+    day = dt.date.fromisoformat(catalog.info.released)
+    f = freshness(catalog, day)
+    lines = [
+        "",
+        "## Freshness",
+        "",
+        f"As of the release day, {day.isoformat()}, for the verification pass that started on "
+        f"{f.since.isoformat()} (`exposure catalog freshness` gives the same figures for any "
+        f"day): **{f.records_in_pass} of {f.researched}** researched records reviewed in the "
+        f"pass, and **{f.facts_in_pass} of {f.facts}** dated facts re-checked in it.",
+        "",
+        "| age | records, last check | records, newest source | facts, last check |",
+        "|---|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {_BAND_NAMES[b]} | {f.record_check_age[b]} | {f.record_source_age[b]} "
+        f"| {f.fact_check_age[b]} |"
+        for b in BAND_ORDER
+    ]
+    lines += ["", "| fact kind | facts | re-checked in the pass |", "|---|---:|---:|"]
+    lines += [f"| {k} | {v['facts']} | {v['in_pass']} |" for k, v in f.facts_by_kind.items()]
+    lines += [
+        "",
+        f"Contacts (e-mail, postal and phone desks and general e-mails of researched records) "
+        f"whose only source is a registry filing: {len(f.registry_only_contacts)}; of those "
+        f"known only from an older filing: {len(f.old_filing_only_contacts)}; mailboxes that "
+        f"name a person (never written to): {len(f.personal_mailboxes)}.",
+    ]
+    return lines

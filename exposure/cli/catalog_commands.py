@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from exposure.cli.arguments import cli_path
@@ -51,6 +52,18 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
     p.set_defaults(handler=stats)
 
     p = sub.add_parser(
+        "freshness",
+        help="how recently each researched record and fact was checked",
+        description="Count researched records and their sourced facts by the age of their last "
+        "check and of their newest source; list the facts not re-checked in this pass, the "
+        "contacts whose only source is a registry filing, and mailboxes that name a person. "
+        "The pass starts on --since (default: the pass named in catalog.toml, or the release).",
+    )
+    p.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD", help="first day of the pass")
+    p.add_argument("--json", action="store_true", help="print JSON (see docs/json-output.md)")
+    p.set_defaults(handler=freshness)
+
+    p = sub.add_parser(
         "import-registry",
         help="import a state registry export into the catalog",
         description="Import a state data broker registry export (or The Markup's opt-out page "
@@ -81,6 +94,13 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
     from exposure.cli.catalog_network_commands import build_network
 
     build_network(sub)
+
+
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected a date like 2026-12-06") from None
 
 
 def _load(args: argparse.Namespace) -> Catalog:
@@ -181,9 +201,58 @@ def stats(args: argparse.Namespace) -> int:
     return 0
 
 
-def import_registry(args: argparse.Namespace) -> int:
-    import datetime as dt
+def freshness(args: argparse.Namespace) -> int:
+    from broker_catalog.freshness import BAND_ORDER, freshness_json
+    from broker_catalog.freshness import freshness as count
+    from exposure.cli.terminal import print_json, print_table
 
+    report = count(_load(args), dt.date.today(), args.since)
+    if args.json:
+        print_json(freshness_json(report))
+        return 0
+    names = {"30d": "30 days or less", "90d": "31-90 days", "365d": "91-365 days"}
+    names |= {"older": "over a year", "unknown": "no date"}
+    print(
+        f"Pass since {report.since.isoformat()}: {report.records_in_pass} of "
+        f"{report.researched} researched records reviewed, {report.facts_in_pass} of "
+        f"{report.facts} dated facts re-checked."
+    )
+    print("\nAge of the last check, and of the newest source:")
+    rows = [
+        (
+            names[b],
+            report.record_check_age[b],
+            report.record_source_age[b],
+            report.fact_check_age[b],
+        )
+        for b in BAND_ORDER
+    ]
+    print_table(("", "RECORDS CHECKED", "NEWEST SOURCE", "FACTS CHECKED"), rows)
+    print("\nFacts by kind:")
+    kinds = [(k, v["facts"], v["in_pass"]) for k, v in report.facts_by_kind.items()]
+    print_table(("", "FACTS", "IN THIS PASS"), kinds)
+    print(
+        f"\nContacts (e-mail, postal, phone) resting only on a registry filing: "
+        f"{len(report.registry_only_contacts)}; from an older filing only: "
+        f"{len(report.old_filing_only_contacts)}; mailboxes naming a person: "
+        f"{len(report.personal_mailboxes)}."
+    )
+    for title, items in (
+        ("Records not reviewed in this pass", report.records_not_in_pass),
+        (
+            "Facts not re-checked in this pass",
+            [f"{f.broker} {f.where}" for f in report.facts_not_in_pass],
+        ),
+        ("Mailboxes naming a person", [f"{c.broker} {c.where}" for c in report.personal_mailboxes]),
+    ):
+        if items:
+            print(f"\n{title} ({len(items)}):")
+            for item in items:
+                print(f"  {item}")
+    return 0
+
+
+def import_registry(args: argparse.Namespace) -> int:
     from broker_catalog.importers import import_registry as run_import
     from broker_catalog.loader import default_root
     from exposure.cli.terminal import clean
