@@ -54,7 +54,7 @@ _BAND_NAMES = {
 
 
 def _freshness_lines(catalog: Catalog) -> list[str]:
-    """The figures of `exposure catalog freshness`, as of the release day (so the page is stable)."""
+    """The figures of `exposure catalog freshness` as of the release day, so the page is stable."""
     day = dt.date.fromisoformat(catalog.info.released)
     f = freshness(catalog, day)
     lines = [

@@ -302,7 +302,8 @@ class OptOutMethod(Sourced):
     )
     old_filing_only: bool = Field(
         default=False,
-        description="the only source is a registry filing older than the newest registry",
+        description="the e-mail, postal address or phone comes only from a registry filing older "
+        "than the newest registry (kept as history; drafting prefers any other desk)",
     )
 
     @property
@@ -323,8 +324,10 @@ class OptOutMethod(Sourced):
             raise ValueError(f"a {self.kind.value} method needs '{wanted}' and nothing else")
         if self.covers is not None and self.serves is None:
             raise ValueError("a method with a 'covers' note must say what it 'serves'")
-        if (self.names_person or self.old_filing_only) and self.kind is not MethodKind.EMAIL:
-            raise ValueError("'names_person' and 'old_filing_only' describe e-mail addresses")
+        if self.names_person and self.kind is not MethodKind.EMAIL:
+            raise ValueError("'names_person' describes e-mail addresses")
+        if self.old_filing_only and self.kind is MethodKind.WEB_FORM:
+            raise ValueError("'old_filing_only' describes e-mail, postal and phone desks")
         return self
 
 

@@ -115,10 +115,21 @@ def desk_for(broker: Broker, kind: str, *, as_agent: bool = False) -> Desk:
     forms = tuple(
         str(m.url) for m in _serving(broker, kind, MethodKind.WEB_FORM, as_agent) if m.url
     )
-    postal_methods = _serving(broker, kind, MethodKind.POSTAL, as_agent)
+    # A stable sort keeps the agent preference while putting addresses from current filings first.
+    postal_methods = sorted(
+        _serving(broker, kind, MethodKind.POSTAL, as_agent), key=lambda m: m.old_filing_only
+    )
     postal: tuple[str, ...] | None = None
     if postal_methods:
         postal = addressed(broker.name, postal_methods[0].address or ())
+        if postal_methods[0].old_filing_only:
+            notes.append(
+                _(
+                    "The postal address on record for {kind} requests to {broker} comes only "
+                    "from an old registry filing; check it on the company's website before "
+                    "mailing."
+                ).format(kind=label, broker=broker.name)
+            )
     elif kind in ("delete", "opt_out", "know") and isinstance(broker.contacts.address, tuple):
         postal = addressed(broker.name, broker.contacts.address)
         notes.append(

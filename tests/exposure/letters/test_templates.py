@@ -103,6 +103,7 @@ def brokers(draw: st.DrawFn) -> Broker:
                 address=(f"Desk {'ABCD'[n]}", f"{100 + n} Example Road", "Sampletown, CA 90001"),
                 covers=f"desk {n}",
                 serves=tuple(serves),
+                old_filing_only=draw(st.booleans()),
                 sources=("src",),
                 verified=TODAY,
             )
@@ -134,10 +135,17 @@ def test_a_desk_takes_the_kind_or_a_note_says_none_does(broker: Broker, kind: Ki
     desk = desk_for(broker, kind)
     methods = broker.opt_out.methods if broker.opt_out else ()
     serving = [m for m in methods if kind in m.requests]
-    if serving:
+    current = [m for m in serving if not m.old_filing_only]
+    if current:
+        assert desk.postal is not None
+        assert desk.postal[0] == current[0].address[0]  # type: ignore[index]
+        assert not desk.notes
+    elif serving:
+        # Only addresses from older filings: the first is used, and the letter says to check it.
         assert desk.postal is not None
         assert desk.postal[0] == serving[0].address[0]  # type: ignore[index]
-        assert not desk.notes
+        assert len(desk.notes) == 1
+        assert "old registry filing" in desk.notes[0]
     else:
         assert desk.notes, "never a silent fallback"
         if desk.postal is not None:
