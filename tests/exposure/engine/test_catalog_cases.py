@@ -107,7 +107,10 @@ def test_every_broker_is_estimated_from_a_record_or_a_filing() -> None:
     result = audit(Profile(facts={}), CATALOG)
     c = result.counts
     assert c.researched + c.registry_filing == c.estimated
-    assert c.registry_filing > 700
+    # Only records with neither holdings nor a registry filing (a vendor with no consumer data,
+    # a merged record) go unassessed; research moves brokers from filings to records.
+    assert c.not_assessed <= 5
+    assert c.registry_filing > 0
     assert c.estimated + c.not_assessed == len(CATALOG)
 
 
