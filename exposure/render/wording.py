@@ -201,9 +201,11 @@ class Wording:
                 raise KeyError(str(p["broker"]))
             texts = opt.steps if step.code == "catalog_step" else opt.alternatives
             return self.text(texts[_int(p["index"])])
-        if step.code == "state_law_letter":
+        if step.code in ("state_law_letter", "law_pending"):
             law = self.catalog.law_by_id[str(p["law"])]
-            return self._t("step", step.code, law=law.name, citation=law.citation)
+            return self._t(
+                "step", step.code, law=law.name, citation=law.citation, date=law.effective
+            )
         if step.code == "drop_not_covered":
             names = ", ".join(sorted(self.name(b) for b in _tuple(p["brokers"])))
             return self._t("step", step.code, brokers=names)
