@@ -112,6 +112,12 @@ class Citation(Model):
 
 
 class Law(Model):
+    """One legal regime a request can stand on (``laws/<id>.toml``).
+
+    ``effective`` may lie in the future for a law signed but not yet in force: the engine and
+    the letters use it only from that day (``in_force``), judged on the date the caller passes
+    in; before it, a person in that state gets the no-law request and a note naming the day."""
+
     id: Slug
     kind: Literal["state_privacy", "federal_fcra", "route", "none"]
     name: Text
