@@ -75,3 +75,13 @@ def test_the_pending_step_names_the_law_and_its_day_in_english_and_spanish() -> 
     assert "takes effect on 2027-01-01" in english
     spanish = wording(CATALOG, "es").step(step)
     assert "entra en vigor el 2027-01-01" in spanish
+
+
+def test_a_government_result_lists_only_the_sources_of_what_it_shows() -> None:
+    """Another state's rule is not shown, so its sources are not listed either."""
+    profile = Profile(facts={"state": "NY", "drivers_licence": "licence"})
+    result = audit(profile, CATALOG, today=dt.date(2026, 12, 6))
+    dmv = next(g for g in result.government if g.id == "dmv-nlets")
+    urls = {s.url for s in dmv.sources}
+    assert "https://www.nysenate.gov/legislation/bills/2023/A2325" in urls
+    assert "https://leg.colorado.gov/bills/SB21-131" not in urls
