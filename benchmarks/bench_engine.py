@@ -14,6 +14,7 @@ and category without reasons, as workshop tallies need).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import random
 import sys
 import time
@@ -29,6 +30,8 @@ from exposure.engine import audit, likelihoods  # noqa: E402
 from exposure.engine.walk import walk  # noqa: E402
 from exposure.profile.files import demo_profile  # noqa: E402
 from exposure.profile.model import UNKNOWN, Answer, Profile  # noqa: E402
+
+TODAY = dt.date(2026, 12, 6)
 
 
 def random_profiles(catalog: Catalog, count: int, seed: int = 7) -> list[Profile]:
@@ -65,12 +68,12 @@ def main() -> None:
 
     catalog = load_catalog()
     profile = demo_profile()
-    audit(profile, catalog)  # compile once, as a running app would
+    audit(profile, catalog, today=TODAY)  # compile once, as a running app would
     many = random_profiles(catalog, args.profiles)
     sample = many[:200]
 
     walk_one = median_time(lambda: model_walk(catalog, profile), 30)
-    audit_one = median_time(lambda: audit(profile, catalog), 30)
+    audit_one = median_time(lambda: audit(profile, catalog, today=TODAY), 30)
     score_one = median_time(lambda: likelihoods(catalog, profile.facts), 30)
     walk_sample = median_time(lambda: [model_walk(catalog, p) for p in sample], 3)
     start = time.perf_counter()
@@ -80,7 +83,7 @@ def main() -> None:
     walk_all = walk_sample / len(sample) * len(many)
 
     researched = len(catalog.researched)
-    estimated = audit(profile, catalog).counts
+    estimated = audit(profile, catalog, today=TODAY).counts
     rows = [
         ("one profile: model walk, likelihoods only (baseline)", walk_one * 1000, "ms", 1.0),
         ("one profile: full explained audit", audit_one * 1000, "ms", audit_one / walk_one),

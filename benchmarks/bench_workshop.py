@@ -118,10 +118,11 @@ def main() -> None:
         csv_path = root / "participants.csv"
         participants_csv(csv_path, args.participants)
         env_code = (
-            "import sys; from broker_catalog import load_catalog;"
+            "import sys, datetime as dt; from broker_catalog import load_catalog;"
             "from exposure.engine import audit; from pathlib import Path;"
             "from exposure.workshop.participants import read_participants;"
-            "c = load_catalog(); [audit(p, c) for _, p in read_participants(Path(sys.argv[1]), c)]"
+            "c = load_catalog(); t = dt.date.today();"
+            "[audit(p, c, today=t) for _, p in read_participants(Path(sys.argv[1]), c)]"
         )
         base, base_cpu, base_mem = child([sys.executable, "-c", env_code, str(csv_path)])
         subprocess.run(

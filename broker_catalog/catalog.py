@@ -9,6 +9,7 @@ indexes are built from the summaries, so looking things up never forces the whol
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -279,12 +280,33 @@ class Catalog:
         """Every record, in id order (this unpickles any not yet loaded)."""
         return tuple(self._records[s.id] for s in self._summaries)
 
-    def privacy_law_for(self, state: str) -> Law | None:
-        """The comprehensive privacy law protecting residents of ``state``, if one is in force."""
+    def privacy_law_for(self, state: str, on: dt.date) -> Law | None:
+        """The comprehensive privacy law protecting residents of ``state`` on the day ``on``,
+        if one is in force then (a law signed for a later day does not count yet)."""
         for law in self.laws:
-            if law.kind == "state_privacy" and state in law.states:
+            if law.kind == "state_privacy" and state in law.states and law.in_force(on):
                 return law
         return None
+
+    def pending_law_for(self, state: str, on: dt.date) -> Law | None:
+        """The comprehensive privacy law of ``state`` that is signed but takes effect after
+        ``on`` (the earliest, if several), while none is in force yet."""
+        if self.privacy_law_for(state, on) is not None:
+            return None
+        waiting = [
+            law
+            for law in self.laws
+            if law.kind == "state_privacy" and state in law.states and law.pending(on)
+        ]
+        return min(waiting, key=lambda law: (str(law.effective), law.id), default=None)
+
+    def route_law_for(self, state: str, on: dt.date) -> Law | None:
+        """A route law (one request reaching every registered broker) of ``state`` in force
+        on ``on``."""
+        return next(
+            (x for x in self.laws if x.kind == "route" and state in x.states and x.in_force(on)),
+            None,
+        )
 
     def find_brand(self, name: str) -> Broker | None:
         """Look a broker up by legal name or any storefront name, ignoring case and spacing."""

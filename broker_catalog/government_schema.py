@@ -7,7 +7,7 @@ lever is a state law or policy). Every statement cites the record's own ``source
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -33,13 +33,46 @@ class Event(Sourced):
     what: Text
 
 
+LeverBasis = Literal["statute", "policy", "settlement", "network_block"]
+
+
 class Lever(Sourced):
-    """Something that helps. ``states`` empty means it helps everywhere."""
+    """Something that helps. ``states`` empty means it helps everywhere.
+
+    A state's own rule (a law that bars or limits sharing, an agency policy, a court
+    settlement, or a block on a network such as Nlets) says what it rests on: ``basis``, the
+    ``citation`` of the statute, bill or policy, and the day it took ``effective``, each
+    supported by the lever's ``sources``."""
 
     states: tuple[StateCode, ...] = Field(
         default=(), description="states where this lever applies; empty for everywhere"
     )
     text: Text
+    basis: LeverBasis | None = Field(
+        default=None,
+        description="what a state lever rests on: a statute, an agency policy, a court "
+        "settlement or a block on a shared network (Nlets)",
+    )
+    citation: Text | None = Field(
+        default=None, description="the statute, bill, policy or settlement, as cited"
+    )
+    effective: PartialDate | Unknown | None = Field(
+        default=None, description="the day (or month, year) the rule took effect"
+    )
+
+    @model_validator(mode="after")
+    def _state_rule(self) -> Self:
+        if self.basis is None:
+            if self.citation is not None or self.effective is not None:
+                raise ValueError("'citation' and 'effective' need a 'basis'")
+            return self
+        if not self.states:
+            raise ValueError("a lever with a 'basis' is a state's rule: name its 'states'")
+        if self.basis == "statute" and self.citation is None:
+            raise ValueError("a statute lever needs its 'citation'")
+        if self.effective is None:
+            raise ValueError("a lever with a 'basis' needs 'effective' (or \"unknown\")")
+        return self
 
 
 class GovernmentSource(Model):

@@ -3,10 +3,16 @@
 A regime is a state's comprehensive privacy law, a federal FCRA lever, California's DROP (a
 route, not a letter), or "no law applies" (a courteous voluntary request that says so). Every
 citation, deadline and agent rule is sourced and dated like any other actionable catalog fact.
+
+A law signed but not yet in force carries its future ``effective`` date, and a clause that a
+later amendment adds carries its own ``effective`` date: both apply from that day, judged
+against the evaluation date the caller passes in (:meth:`Law.in_force`,
+:meth:`Clause.in_force`), so a law starts to apply on its day without a new release.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal, Self
 
 from pydantic import Field, model_validator
@@ -84,9 +90,18 @@ class Clause(Model):
     id: Slug
     kinds: tuple[RequestKind, ...] = Field(min_length=1)
     when: tuple[Condition, ...] = ()
+    effective: dt.date | None = Field(
+        default=None,
+        description="the day the provision it cites took effect (or takes effect), where an "
+        "amendment added it after the law itself; the clause is used only from that day",
+    )
     text: Text
     cite: Text
     sources: tuple[Slug, ...] = Field(min_length=1)
+
+    def in_force(self, on: dt.date) -> bool:
+        """Whether the provision this clause cites applies on ``on``."""
+        return self.effective is None or on >= self.effective
 
 
 class Citation(Model):
@@ -97,6 +112,12 @@ class Citation(Model):
 
 
 class Law(Model):
+    """One legal regime a request can stand on (``laws/<id>.toml``).
+
+    ``effective`` may lie in the future for a law signed but not yet in force: the engine and
+    the letters use it only from that day (``in_force``), judged on the date the caller passes
+    in; before it, a person in that state gets the no-law request and a note naming the day."""
+
     id: Slug
     kind: Literal["state_privacy", "federal_fcra", "route", "none"]
     name: Text
@@ -106,7 +127,11 @@ class Law(Model):
     right_citations: dict[str, Text] = Field(
         default_factory=dict, description="right → its section, e.g. delete → § 1798.105"
     )
-    effective: PastDate | Literal["unknown"] = "unknown"
+    effective: dt.date | Literal["unknown"] = Field(
+        default="unknown",
+        description="the day the law took effect or, for a law signed but not yet in force, "
+        "takes effect; it applies from that day on",
+    )
     rights: tuple[Right, ...] = ()
     response: Deadline | None = None
     opt_out_response: Deadline | None = Field(
@@ -136,6 +161,15 @@ class Law(Model):
     notes: Text | None = None
     sources: tuple[Source, ...] = Field(min_length=1)
     verified: PastDate
+
+    def in_force(self, on: dt.date) -> bool:
+        """Whether the law applies on ``on``: from its ``effective`` day (a law whose date is
+        unknown is one the table records as in force)."""
+        return self.effective == "unknown" or on >= self.effective
+
+    def pending(self, on: dt.date) -> bool:
+        """Whether the law is signed but takes effect after ``on``."""
+        return not self.in_force(on)
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

@@ -10,7 +10,7 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from broker_catalog import government_schema, schema
+from broker_catalog import government_schema, laws_schema, schema
 
 MODELS: tuple[type[BaseModel], ...] = (
     schema.Broker,
@@ -36,6 +36,11 @@ MODELS: tuple[type[BaseModel], ...] = (
     government_schema.GovernmentSource,
     government_schema.Event,
     government_schema.Lever,
+    laws_schema.Law,
+    laws_schema.Clause,
+    laws_schema.Deadline,
+    laws_schema.Citation,
+    laws_schema.Regulator,
 )
 
 
@@ -59,6 +64,8 @@ def _type_name(tp: Any) -> str:
 def _default(field: FieldInfo) -> str:
     if field.is_required():
         return "**required**"
+    if field.default_factory is not None:
+        return "(empty)"
     value = field.default
     if isinstance(value, Enum):
         value = value.value

@@ -38,7 +38,7 @@ def loaded_after(code: str) -> set[str]:
         "from exposure.profile.files import demo_profile; from exposure.render.wording import "
         "Wording; from exposure.render.audit_json import audit_json;"
         "import exposure.app.letters as L, datetime as dt; c = load_catalog(use_cache=False);"
-        "p = demo_profile(); audit_json(audit(p, c), Wording(c));"
+        "p = demo_profile(); audit_json(audit(p, c, today=dt.date(2026, 1, 5)), Wording(c));"
         "L.draft_letters(p, c, today=dt.date(2026, 1, 5))",
     ],
 )

@@ -164,12 +164,12 @@ class Intake:
         profile = profile.without_identity()
         # The slow part outside the lock: the estimate, and drafting the letters to count
         # them (the letter brokers are the ones session.tally returns, by the same rule).
-        result = audit(profile, self.catalog)
+        result = audit(profile, self.catalog, today=self.today)
         targets = letter_targets(result)
         drafted = draft_letters(profile, self.catalog, targets, today=self.today, blanks=True)
         with self._lock:
             tallies = session.load(self.workshop)
-            brokers = session.tally(tallies, profile, self.catalog, result=result)
+            brokers = session.tally(tallies, profile, self.catalog, result=result, today=self.today)
             if brokers != targets:  # pragma: no cover - one rule, so never; but never miscount
                 drafted = draft_letters(
                     profile, self.catalog, brokers, today=self.today, blanks=True
@@ -182,7 +182,7 @@ class Intake:
         """The estimate alone, counting nothing (to show a page again)."""
         from exposure.engine import audit
 
-        return audit(profile.without_identity(), self.catalog)
+        return audit(profile.without_identity(), self.catalog, today=self.today)
 
     def papers(self, profile: Profile, *, words: Wording | None = None, lang: str = "en") -> bytes:
         """One PDF: the participant's report, then their letters with blank lines for what
@@ -228,7 +228,7 @@ def papers(
     from exposure.reports.individual import individual_report
 
     profile = profile.without_identity()
-    result = audit(profile, catalog)
+    result = audit(profile, catalog, today=today)
     drafted = draft_letters(profile, catalog, today=today, blanks=True)
     if not language.is_supported(lang):
         lang = language.ENGLISH

@@ -55,7 +55,7 @@ def draft_letters(
         from exposure.engine import audit
         from exposure.engine.targets import letter_targets
 
-        brokers = letter_targets(audit(profile, catalog))
+        brokers = letter_targets(audit(profile, catalog, today=today))
     unknown = [b for b in brokers if b not in catalog.by_id]
     if unknown:
         raise UsageError(

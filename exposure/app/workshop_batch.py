@@ -42,8 +42,8 @@ def _print_one(
     from exposure.workshop.participants import print_papers
 
     counts = session.Tallies(name="", started="", threshold=2)
-    result = audit(profile, catalog)
-    brokers = session.tally(counts, profile, catalog, result=result)
+    result = audit(profile, catalog, today=today)
+    brokers = session.tally(counts, profile, catalog, result=result, today=today)
     counts.letters += print_papers(folder, profile, brokers, catalog, today=today)
     if report:
         from exposure.reports.individual import individual_report

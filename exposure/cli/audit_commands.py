@@ -30,13 +30,15 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
 
 
 def audit(args: argparse.Namespace) -> int:
+    import datetime as dt
+
     from exposure.cli.session import chosen_profile, load_catalog, words
     from exposure.engine import audit as run_audit
     from exposure.render.audit_json import audit_json
     from exposure.render.audit_text import markdown, terminal
 
     catalog = load_catalog(args)
-    result = run_audit(chosen_profile(args, catalog), catalog)
+    result = run_audit(chosen_profile(args, catalog), catalog, today=dt.date.today())
     wording = words(catalog)
     if args.json:
         print(audit_json(result, wording))
@@ -63,9 +65,9 @@ def demo(args: argparse.Namespace) -> int:
 
     catalog = load_catalog(args)
     profile = chosen_profile(args, catalog)
-    result = run_audit(profile, catalog)
-    wording = words(catalog)
     today = dt.date.today()
+    result = run_audit(profile, catalog, today=today)
+    wording = words(catalog)
     print(_("Demo: a fictional person's likely exposure (no real data).") + "\n")
     print(terminal(result, wording, reasons=False), end="")
     if args.out:

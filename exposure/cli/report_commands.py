@@ -33,7 +33,12 @@ def report(args: argparse.Namespace) -> int:
     saved = not args.demo and not args.profile and has_ledger(vault_path(args))
     rows = requests(open_vault(args), today=today) if saved else []
     path = write_report(
-        args.out, audit(profile, catalog), catalog, requests=rows, today=today, words=words(catalog)
+        args.out,
+        audit(profile, catalog, today=today),
+        catalog,
+        requests=rows,
+        today=today,
+        words=words(catalog),
     )
     from exposure.i18n import _
 

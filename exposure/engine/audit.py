@@ -8,6 +8,8 @@ result and the counts say which.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from broker_catalog.catalog import Catalog
 from broker_catalog.laws_schema import Law
 from broker_catalog.schema import AlternativeGroup, Broker, Likelihood
@@ -174,13 +176,6 @@ def _groups(
     return results, likely
 
 
-def _route_law(catalog: Catalog, home: str | None) -> Law | None:
-    """A route law (one request reaching every registered broker) for the person's state."""
-    if home is None:
-        return None
-    return next((x for x in catalog.laws if x.kind == "route" and home in x.states), None)
-
-
 _RANKS = {lk: lk.rank for lk in Likelihood}
 
 
@@ -199,11 +194,16 @@ def _evidence(broker: Broker) -> Evidence:
     return "registry_filing" if broker.legal.registries else "none"
 
 
-def audit(profile: Profile, catalog: Catalog) -> Audit:
-    """The explained estimate for one profile. Reads ``profile.facts`` only, never identity."""
+def audit(profile: Profile, catalog: Catalog, *, today: dt.date) -> Audit:
+    """The explained estimate for one profile. Reads ``profile.facts`` only, never identity.
+
+    ``today`` is the evaluation date: a law applies only from its ``effective`` day. It is
+    passed in (the CLI and TUI give the real date) so the estimate stays a pure function."""
     facts = profile.facts
     home = profile.home_state()
-    law = catalog.privacy_law_for(home) if home else None
+    law = catalog.privacy_law_for(home, today) if home else None
+    pending = catalog.pending_law_for(home, today) if home else None
+    route = catalog.route_law_for(home, today) if home else None
     compiled: Compiled = compile_catalog(catalog)
     scores = score_all(compiled, facts)
     per_category: dict[str, dict[str, int]] = {c.id: {} for c in catalog.categories}
@@ -249,7 +249,7 @@ def audit(profile: Profile, catalog: Catalog) -> Audit:
         for b in broker_results
         if b.likelihood in (Likelihood.LIKELY, Likelihood.POSSIBLE)
     ]
-    plan = build_plan(planned, home, law, _route_law(catalog, home), likely_groups, reach)
+    plan = build_plan(planned, home, law, route, likely_groups, reach, pending)
     if not likely_groups and not any(p.likelihood is Likelihood.LIKELY for p in planned):
         asked = next_questions(compiled, catalog, facts)
         plan = [questions_action(asked), *plan] if asked else plan

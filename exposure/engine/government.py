@@ -71,7 +71,9 @@ def _result(
     reason = Reason(code="government_concern", params=params, sources=_refs(source, source.cites))
     state_levers = tuple(n for n, lv in enumerate(source.levers) if home and home in lv.states)
     levers = tuple(n for n, lv in enumerate(source.levers) if not lv.states)
-    cited = tuple(dict.fromkeys(i for lv in source.levers for i in lv.sources))
+    # The sources of what is shown: other states' rules are not, so neither are their sources.
+    shown = (*state_levers, *levers)
+    cited = tuple(dict.fromkeys(i for n in shown for i in source.levers[n].sources))
     return GovernmentResult(
         id=source.id,
         likelihood=_BY_RANK[rank],

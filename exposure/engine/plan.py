@@ -9,7 +9,10 @@ The law is chosen per holding, not per company. For a likely broker:
    ``state_law_request`` when the person's state has a privacy law in force, the broker can be
    written to, and those holdings are not all exempt (GLBA, HIPAA, public records);
    ``opt_out`` for a partial opt-out; ``no_consumer_route`` otherwise, with the levers that do
-   exist (from the catalog record).
+   exist (from the catalog record). "In force" is judged on the evaluation date the caller
+   passes in; where the state's law is signed but starts later and would then give a
+   ``state_law_request``, the action gets a ``law_pending`` step naming the law (and so its
+   date).
 
 So a company with a consumer reporting business and a marketing business can get two actions.
 
@@ -274,14 +277,22 @@ def build_plan(
     route: Law | None = None,
     groups: Sequence[tuple[AlternativeGroup, Sequence[Broker]]] = (),
     reach: Sequence[tuple[Broker, Likelihood]] = (),
+    pending: Law | None = None,
 ) -> list[Action]:
     """``reach``: every broker that likely or possibly holds records, for a route law (one
-    request reaches them all, so the possible ones count too); the likely ones by default."""
+    request reaches them all, so the possible ones count too); the likely ones by default.
+    ``pending``: the state's privacy law that is signed but not yet in force (``law`` is then
+    None); actions it would turn into a state-law request say from when."""
     likely = [p for p in brokers if p.likelihood is Likelihood.LIKELY]
     merged: dict[tuple[object, ...], list[Action]] = {}
     for p in likely:
+        later = action_kinds(p.broker, p.holdings, pending) if pending is not None else []
+        waits = {cats for k, cats in later if k == "state_law_request"}
         for kind, categories in action_kinds(p.broker, p.holdings, law):
             action = _single(p.broker, p.likelihood, law, kind, categories)
+            if pending is not None and kind != "state_law_request" and categories in waits:
+                step = Message(code="law_pending", params={"law": pending.id})
+                action = action.model_copy(update={"steps": (*action.steps, step)})
             key: tuple[object, ...] = (
                 (action.kind, action.methods) if action.methods else (p.broker.id, kind)
             )

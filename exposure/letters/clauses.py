@@ -1,9 +1,12 @@
 """Which law-table clauses go into a letter: those of its law, and of any route law of the
 person's state (such as a state deletion platform), whose request kinds and conditions match
 the broker (its FCRA type, a registration in the person's state, a reported sale of precise
-geolocation). The wording and citation of each clause live in the law table, with sources."""
+geolocation), and whose provision is in force on the letter's date. The wording and citation of
+each clause live in the law table, with sources."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from broker_catalog.catalog import Catalog
 from broker_catalog.laws_schema import Clause
@@ -27,19 +30,22 @@ def _conditions(broker: Broker, state: str | None) -> set[str]:
 
 
 def clauses_for(
-    regime: Regime, broker: Broker, state: str | None, catalog: Catalog
+    regime: Regime, broker: Broker, state: str | None, catalog: Catalog, *, today: dt.date
 ) -> list[Clause]:
     """The clauses of the letter's law, and of any route law of the person's state (such as a
-    state deletion platform), whose kind and conditions match."""
+    state deletion platform) in force on ``today``, whose kind and conditions match and whose
+    provision applies on ``today``."""
     laws = [regime.law]
     if state and regime.law.kind != "federal_fcra":
         laws += [
-            law for law in catalog.law_by_id.values() if law.kind == "route" and state in law.states
+            law
+            for law in catalog.law_by_id.values()
+            if law.kind == "route" and state in law.states and law.in_force(today)
         ]
     held = _conditions(broker, state)
     return [
         clause
         for law in laws
         for clause in law.clauses
-        if regime.kind in clause.kinds and set(clause.when) <= held
+        if regime.kind in clause.kinds and set(clause.when) <= held and clause.in_force(today)
     ]

@@ -17,6 +17,7 @@ from typing import Any
 from broker_catalog.catalog import Catalog
 from broker_catalog.laws_schema import Clause, Law
 from broker_catalog.schema import Broker
+from exposure.i18n import _
 from exposure.letters.agent import Agent
 from exposure.letters.clauses import clauses_for
 from exposure.letters.deadlines import due_date
@@ -61,6 +62,15 @@ def template(name: str) -> dict[str, Any]:
 
 def _fill(text: str, values: dict[str, str]) -> str:
     return " ".join(Template(text).substitute(values).split())
+
+
+def pending_note(law: Law) -> str:
+    """The note for a person whose state's law is signed but not yet in force."""
+    when = law.effective if isinstance(law.effective, dt.date) else None
+    return _(
+        "The {law} takes effect on {date}. Until then no privacy law of your state backs this "
+        "request, so it is a voluntary one; from that day you can send a request under the law."
+    ).format(law=law.short_name, date=when.isoformat() if when else "")
 
 
 def _deadline(regime: Regime, today: dt.date) -> tuple[str, str, dt.date | None]:
@@ -128,7 +138,7 @@ def draft_letter(
     """One letter: to the desk that takes its kind, under the law that applies, in the first
     person (or the agent's voice), with a way to answer."""
     state = profile.home_state()
-    regime = choose(broker, kind, state, catalog)
+    regime = choose(broker, kind, state, catalog, today=today)
     identity = identity_lines(broker, profile.identity, blanks=blanks)
     person = dict(identity).get("Full name", "")
     if person.endswith(HAND):
@@ -151,10 +161,12 @@ def draft_letter(
     scope = regime.law.wording.get(regime.kind, "all personal information it holds about me")
     values["scope"] = _fill(scope, values)
     opening = _fill(tpl["opening_agent" if as_agent else "opening"], values)
-    clauses = clauses_for(regime, broker, state, catalog)
+    clauses = clauses_for(regime, broker, state, catalog, today=today)
     body = _body(tpl, as_agent, values, clauses, regime.law, regime.kind)
     desk = desk_for(broker, regime.kind, as_agent=as_agent)
     notes = [regime.agent_note] if regime.agent_note and agent is not None else []
+    if regime.pending is not None:
+        notes.append(pending_note(regime.pending))
     if agent is not None and not as_agent:
         notes.append("This letter is written for the person to sign and send themselves.")
     notes += list(desk.notes)

@@ -6,8 +6,13 @@ The rules, first match wins:
    FCRA data (a holding whose ``law.fcra`` is "yes") and no kind was asked for: the FCRA
    regime. State privacy laws exempt FCRA-covered data, so a deletion letter to a credit
    bureau would be refused.
-2. The person's state has a comprehensive privacy law in force that grants the right: that law.
-3. Otherwise: the "no law applies" regime, a voluntary request that says so honestly.
+2. The person's state has a comprehensive privacy law in force on ``today`` that grants the
+   right: that law.
+3. Otherwise: the "no law applies" regime, a voluntary request that says so honestly. Where the
+   state has a law that is signed but takes effect later, the regime names it (``pending``), so
+   the letter can say from when a request can stand on it.
+
+``today`` is passed in, never read from the clock: the edges give the real date, tests any date.
 
 An agent files only where both the law and the broker allow it; otherwise the letter is written
 in the first person for the person to sign and send themselves.
@@ -15,6 +20,7 @@ in the first person for the person to sign and send themselves.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
@@ -52,6 +58,7 @@ class Regime:
     deadline: Deadline | None
     agent_allowed: bool
     agent_note: str | None
+    pending: Law | None = None  # the state's law that grants the right from a later day
 
 
 def _law(catalog: Catalog, law_id: str) -> Law:
@@ -108,7 +115,9 @@ def _agent(law: Law, kind: Kind, broker: Broker) -> tuple[bool, str | None]:
     return True, None
 
 
-def choose(broker: Broker, kind: Kind | None, state: str | None, catalog: Catalog) -> Regime:
+def choose(
+    broker: Broker, kind: Kind | None, state: str | None, catalog: Catalog, *, today: dt.date
+) -> Regime:
     kind = kind or default_kind(broker)
     if kind in FCRA_KINDS:
         if broker.legal.fcra != "yes":
@@ -123,12 +132,18 @@ def choose(broker: Broker, kind: Kind | None, state: str | None, catalog: Catalo
         return Regime(
             kind, law, f"{kind}-fcra", section_for(law, kind), law.response, allowed, note
         )
-    law_for_state = catalog.privacy_law_for(state) if state else None
-    if law_for_state is not None and any(r in law_for_state.rights for r in RIGHT_FOR[kind]):
+    law_for_state = catalog.privacy_law_for(state, today) if state else None
+    if law_for_state is not None and _grants(law_for_state, kind):
         deadline = deadline_for(law_for_state, kind)
         allowed, note = _agent(law_for_state, kind, broker)
         section = section_for(law_for_state, kind)
         return Regime(kind, law_for_state, f"{kind}-state", section, deadline, allowed, note)
+    later = catalog.pending_law_for(state, today) if state else None
+    pending = later if later is not None and _grants(later, kind) else None
     law = _law(catalog, NO_LAW)
     allowed, note = _agent(law, kind, broker)
-    return Regime(kind, law, f"{kind}-none", law.citation, None, allowed, note)
+    return Regime(kind, law, f"{kind}-none", law.citation, None, allowed, note, pending)
+
+
+def _grants(law: Law, kind: Kind) -> bool:
+    return any(r in law.rights for r in RIGHT_FOR[kind])

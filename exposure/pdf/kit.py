@@ -18,7 +18,7 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 from exposure.pdf.fonts import BOLD, CHAIN, markup, register
 
@@ -63,6 +63,11 @@ class Heading(Paragraph):
         super().__init__(markup(text, bold=True), style)
         self.outline_text = text
         self.outline_level = level
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        """A heading is never split across pages: it moves whole to the next page. (Splitting
+        would rebuild it through ``Paragraph.__init__``'s signature, which this class narrows.)"""
+        return []
 
 
 class ReportDoc(SimpleDocTemplate):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from broker_catalog.catalog import Catalog
+from broker_catalog.government_schema import Lever
 from broker_catalog.messages import Messages, english
 from broker_catalog.schema import AlternativeGroup, AnswerKind, LifeFact
 from exposure.engine.result import (
@@ -201,9 +202,11 @@ class Wording:
                 raise KeyError(str(p["broker"]))
             texts = opt.steps if step.code == "catalog_step" else opt.alternatives
             return self.text(texts[_int(p["index"])])
-        if step.code == "state_law_letter":
+        if step.code in ("state_law_letter", "law_pending"):
             law = self.catalog.law_by_id[str(p["law"])]
-            return self._t("step", step.code, law=law.name, citation=law.citation)
+            return self._t(
+                "step", step.code, law=law.name, citation=law.citation, date=law.effective
+            )
         if step.code == "drop_not_covered":
             names = ", ".join(sorted(self.name(b) for b in _tuple(p["brokers"])))
             return self._t("step", step.code, brokers=names)
@@ -250,15 +253,27 @@ class Wording:
         verified = source.verified.isoformat()
         lines.append(self._t("government", "status", verified=verified, status=status))
         lines += [self.reason(r) for r in result.reasons]
-        lines += [
-            self._t("government", "state_lever", text=self.text(source.levers[n].text))
-            for n in result.state_levers
-        ]
+        lines += [self._state_lever(source.levers[n]) for n in result.state_levers]
         lines += [
             self._t("government", "lever", text=self.text(source.levers[n].text))
             for n in result.levers
         ]
         return lines
+
+    def _state_lever(self, lever: Lever) -> str:
+        """A lever for the reader's state, with the rule it rests on where the record cites one."""
+        text = self.text(lever.text)
+        if lever.citation is None:
+            return self._t("government", "state_lever", text=text)
+        if lever.effective in (None, "unknown"):
+            return self._t("government", "state_rule_undated", text=text, citation=lever.citation)
+        return self._t(
+            "government",
+            "state_rule",
+            text=text,
+            citation=lever.citation,
+            effective=lever.effective,
+        )
 
     def steps(self, action: Action) -> list[str]:
         return [self.step(s) for s in action.steps]

@@ -165,7 +165,11 @@ class ExposureApp(App[None]):
     def run_audit(self) -> None:
         from exposure.engine import audit
 
-        self.post_message(AuditFinished(audit(self.session.profile, self.session.known_catalog)))
+        self.post_message(
+            AuditFinished(
+                audit(self.session.profile, self.session.known_catalog, today=self.session.today)
+            )
+        )
 
     async def on_audit_finished(self, event: AuditFinished) -> None:
         self.session.audit = event.audit

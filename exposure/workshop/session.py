@@ -181,17 +181,22 @@ def load(path: Path) -> Tallies:
 
 
 def tally(
-    tallies: Tallies, profile: Profile, catalog: Catalog, *, result: Audit | None = None
+    tallies: Tallies,
+    profile: Profile,
+    catalog: Catalog,
+    *,
+    today: dt.date,
+    result: Audit | None = None,
 ) -> list[str]:
     """Count one participant; returns the ids of brokers that likely hold their records.
-    ``result``: the profile's audit when the caller has already worked it out."""
+    ``result``: the profile's audit (on ``today``) when the caller has already worked it out."""
     if tallies.closed:
         raise WorkshopError(_("this workshop is closed; start a new one"))
     if tallies.participants >= MAX_PARTICIPANTS:
         raise WorkshopError(
             _("a workshop counts at most {n} participants").format(n=MAX_PARTICIPANTS)
         )
-    result = result if result is not None else audit(profile, catalog)
+    result = result if result is not None else audit(profile, catalog, today=today)
     likely = [b for b in result.brokers if b.likelihood is Likelihood.LIKELY]
     tallies.participants += 1
     tallies.categories.update(c.id for c in result.categories if c.level is Likelihood.LIKELY)

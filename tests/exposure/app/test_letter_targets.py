@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from broker_catalog.catalog import Catalog
 from broker_catalog.schema import IdentityField
 from exposure.app.letter_targets import needed_identity, request_candidates
@@ -10,9 +12,11 @@ from exposure.engine.result import LETTER_ACTIONS
 from exposure.engine.targets import letter_targets
 from exposure.profile.files import demo_profile
 
+TODAY = dt.date(2026, 12, 6)
+
 
 def test_the_plan_picks_only_brokers_a_letter_can_reach_in_plan_order(catalog: Catalog) -> None:
-    result = audit(demo_profile(), catalog)
+    result = audit(demo_profile(), catalog, today=TODAY)
     targets = letter_targets(result)
     assert targets
     in_plan_order = [b for a in result.plan if a.kind in LETTER_ACTIONS for b in a.brokers]
@@ -20,7 +24,7 @@ def test_the_plan_picks_only_brokers_a_letter_can_reach_in_plan_order(catalog: C
 
 
 def test_candidates_start_with_the_targets_and_never_repeat(catalog: Catalog) -> None:
-    result = audit(demo_profile(), catalog)
+    result = audit(demo_profile(), catalog, today=TODAY)
     targets = letter_targets(result)
     candidates = request_candidates(result, catalog)
     assert candidates[: len(targets)] == targets

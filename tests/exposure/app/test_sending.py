@@ -13,6 +13,8 @@ from exposure.mail.smtp import Server
 from exposure.profile.files import demo_profile
 from tests.exposure.mail.test_smtp import Inbox, inbox  # noqa: F401 - the real SMTP fixture
 
+TODAY = dt.date(2026, 12, 6)
+
 
 def test_only_letters_with_an_email_route_are_sent_and_each_is_named(
     catalog: Catalog,
@@ -22,7 +24,7 @@ def test_only_letters_with_an_email_route_are_sent_and_each_is_named(
     profile = demo_profile()
     # The demo's plan brokers, plus one whose record has no e-mail route (a tenant screener,
     # which the demo's plan no longer names on its own since tenant screening is "one of these").
-    planned = letter_targets(audit(profile, catalog))
+    planned = letter_targets(audit(profile, catalog, today=TODAY))
     without_email = "saferent-solutions"
     drafted = draft_letters(
         profile, catalog, [*planned, without_email], today=dt.date(2026, 11, 20)

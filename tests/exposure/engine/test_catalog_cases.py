@@ -6,6 +6,8 @@ the test says which fact moved.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from broker_catalog.schema import Likelihood
 from exposure.engine import audit
 from exposure.engine.result import Audit, BrokerResult
@@ -14,12 +16,14 @@ from exposure.profile.model import Answer, Profile
 from exposure.render.wording import Wording
 from tests.exposure.engine.test_properties import CATALOG, OFF_THE_GRID
 
+TODAY = dt.date(2026, 12, 6)
+
 WORDS = Wording(CATALOG)
 
 
 def person(**answers: Answer) -> Audit:
     """A fictional person who answered "no" (or none) to everything except ``answers``."""
-    return audit(Profile(facts={**OFF_THE_GRID, **answers}), CATALOG)
+    return audit(Profile(facts={**OFF_THE_GRID, **answers}), CATALOG, today=TODAY)
 
 
 def broker(result: Audit, broker_id: str) -> BrokerResult:
@@ -34,7 +38,7 @@ def test_acxiom_marketing_gets_a_state_law_route_not_the_fcra() -> None:
     assert [a.kind for a in actions] in (["opt_out"], ["state_law_request"])
     assert actions[0].categories == ("marketing",)
     assert default_kind(CATALOG.by_id["acxiom"]) == "delete"
-    letter = choose(CATALOG.by_id["acxiom"], None, "CA", CATALOG)
+    letter = choose(CATALOG.by_id["acxiom"], None, "CA", CATALOG, today=TODAY)
     assert letter.law.kind == "state_privacy"  # a CCPA request, never an FCRA letter
 
 
@@ -91,7 +95,7 @@ def test_no_credit_is_never_told_that_lenders_report_your_accounts() -> None:
 
 
 def test_an_all_unknown_plan_names_three_questions_that_would_change_it() -> None:
-    result = audit(Profile(facts={}), CATALOG)
+    result = audit(Profile(facts={}), CATALOG, today=TODAY)
     first = result.plan[0]
     assert first.kind == "answer_questions"
     assert len(first.steps) == 3
@@ -99,12 +103,12 @@ def test_an_all_unknown_plan_names_three_questions_that_would_change_it() -> Non
 
 
 def test_nothing_likely_reads_as_such() -> None:
-    result = audit(Profile(facts={}), CATALOG)
+    result = audit(Profile(facts={}), CATALOG, today=TODAY)
     assert WORDS.headline(result).startswith("No broker stands out as likely")
 
 
 def test_every_broker_is_estimated_from_a_record_or_a_filing() -> None:
-    result = audit(Profile(facts={}), CATALOG)
+    result = audit(Profile(facts={}), CATALOG, today=TODAY)
     c = result.counts
     assert c.researched + c.registry_filing == c.estimated
     # Only records with neither holdings nor a registry filing (a vendor with no consumer data,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -11,6 +12,8 @@ from broker_catalog import Catalog, load_catalog
 from broker_catalog.schema import AnswerKind, Likelihood
 from exposure.engine import audit
 from exposure.profile.model import UNKNOWN, Profile
+
+TODAY = dt.date(2026, 12, 6)
 
 CATALOG: Catalog = load_catalog(use_cache=False)
 STATES = sorted(CATALOG.fact_by_id["state"].allowed_values())
@@ -35,7 +38,7 @@ SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[Healt
 
 
 def likelihoods(profile: Profile) -> dict[str, Likelihood]:
-    return {b.id: b.likelihood for b in audit(profile, CATALOG).brokers}
+    return {b.id: b.likelihood for b in audit(profile, CATALOG, today=TODAY).brokers}
 
 
 def _add_one_fact(profile: Profile, data: st.DataObject) -> Profile:
@@ -72,7 +75,7 @@ def test_adding_a_life_fact_never_lowers_any_likelihood(
 @SETTINGS
 @given(profiles)
 def test_every_likely_broker_has_a_reason_and_a_source(profile: Profile) -> None:
-    for broker in audit(profile, CATALOG).brokers:
+    for broker in audit(profile, CATALOG, today=TODAY).brokers:
         if broker.likelihood is Likelihood.LIKELY:
             assert broker.reasons, broker.id
             assert any(r.sources for r in broker.reasons), broker.id
@@ -81,8 +84,8 @@ def test_every_likely_broker_has_a_reason_and_a_source(profile: Profile) -> None
 @SETTINGS
 @given(profiles)
 def test_the_result_is_deterministic(profile: Profile) -> None:
-    assert audit(profile, CATALOG) == audit(
-        Profile(facts=dict(reversed(profile.facts.items()))), CATALOG
+    assert audit(profile, CATALOG, today=TODAY) == audit(
+        Profile(facts=dict(reversed(profile.facts.items()))), CATALOG, today=TODAY
     )
 
 
@@ -115,7 +118,7 @@ DRIVEN_BY_ACCOUNTS_LICENCE_ONLINE = (
 
 
 def test_no_accounts_licence_or_online_presence_means_no_likely_there() -> None:
-    result = audit(Profile(facts=OFF_THE_GRID), CATALOG)
+    result = audit(Profile(facts=OFF_THE_GRID), CATALOG, today=TODAY)
     levels = {c.id: c.level for c in result.categories}
     for category in DRIVEN_BY_ACCOUNTS_LICENCE_ONLINE:
         assert levels[category] is not Likelihood.LIKELY, category

@@ -3,6 +3,8 @@ law per holding, data flows, "one of these" groups, and sources behind every "li
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given
 
 from broker_catalog.schema import Holding, Likelihood
@@ -12,6 +14,8 @@ from exposure.engine.likelihood import evaluate_holding
 from exposure.engine.links import has_ended, holding_key, links_for
 from exposure.profile.model import Profile
 from tests.exposure.engine.test_properties import CATALOG, SETTINGS, profiles
+
+TODAY = dt.date(2026, 12, 6)
 
 LINKS = links_for(CATALOG)
 
@@ -47,7 +51,7 @@ def test_no_flow_target_is_rated_above_its_source_through_the_flow(profile: Prof
 @SETTINGS
 @given(profiles)
 def test_fcra_actions_only_for_fcra_holdings(profile: Profile) -> None:
-    for action in audit(profile, CATALOG).plan:
+    for action in audit(profile, CATALOG, today=TODAY).plan:
         if action.lead is None:
             continue
         holdings = CATALOG.by_id[action.lead].holdings
@@ -85,7 +89,7 @@ def test_an_alternative_group_never_yields_more_than_one_likely_member(profile: 
 @SETTINGS
 @given(profiles)
 def test_every_likely_result_has_a_reason_with_a_source(profile: Profile) -> None:
-    result = audit(profile, CATALOG)
+    result = audit(profile, CATALOG, today=TODAY)
     for broker in result.brokers:
         if broker.likelihood is Likelihood.LIKELY:
             assert any(r.sources for r in broker.reasons), broker.id

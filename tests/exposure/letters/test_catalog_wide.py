@@ -172,12 +172,12 @@ def test_california_deletion_follows_the_statute_and_names_the_delete_act(
     assert "1798.99.86" in text
 
 
-def test_sale_bans_are_cited_to_location_brokers_in_oregon_and_maryland(
+def test_sale_bans_are_cited_to_location_brokers_in_oregon_maryland_and_virginia(
     catalog: Catalog,
 ) -> None:
     location = [b for b in catalog.brokers if b.legal.disclosures.precise_geolocation == "yes"]
     assert location, "the catalog records brokers that sell precise geolocation"
-    for state, cite in (("OR", "HB 2008"), ("MD", "14-4707")):
+    for state, cite in (("OR", "HB 2008"), ("MD", "14-4707"), ("VA", "SB 338")):
         letter = draft_letter(
             location[0], person("Ada", state=state), catalog, kind="delete", today=TODAY
         )
@@ -188,9 +188,9 @@ def test_sale_bans_are_cited_to_location_brokers_in_oregon_and_maryland(
 
 
 def test_letters_with_a_sale_ban_clause_fit_one_page(catalog: Catalog) -> None:
-    """Oregon and Maryland add a paragraph for brokers that sell precise geolocation."""
+    """Oregon, Maryland and Virginia add a paragraph for brokers that sell precise geolocation."""
     location = [b for b in catalog.brokers if b.legal.disclosures.precise_geolocation == "yes"]
-    for state in ("OR", "MD"):
+    for state in ("OR", "MD", "VA"):
         profile = person(LONG_NAME, state=state, street=LONG_STREET)
         for broker in location:
             for kind in _kinds(broker):

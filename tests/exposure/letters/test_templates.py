@@ -32,19 +32,27 @@ LETTER_TEMPLATES = sorted(
 )
 
 
-def _cases(catalog: Catalog) -> list[tuple[str, str, str]]:
-    """(template, state, broker) for every template and every regime that uses it."""
+def _cases(catalog: Catalog) -> list[tuple[str, str, str, dt.date]]:
+    """(template, state, broker, date) for every template and every regime that uses it; a
+    state law signed for a later day is drafted on its first day in force."""
     cases = []
-    states = sorted({s for law in catalog.laws if law.kind == "state_privacy" for s in law.states})
+    states = sorted(
+        {
+            (s, max(TODAY, law.effective) if isinstance(law.effective, dt.date) else TODAY)
+            for law in catalog.laws
+            if law.kind == "state_privacy"
+            for s in law.states
+        }
+    )
     for name in LETTER_TEMPLATES:
         regime = name.rsplit("-", 1)[1]
         if regime == "state":
-            cases += [(name, state, "acxiom") for state in states]
+            cases += [(name, state, "acxiom", day) for state, day in states]
         elif regime == "none":
-            cases.append((name, "WY", "acxiom"))
+            cases.append((name, "WY", "acxiom", TODAY))
         else:
             for broker in ("equifax", "early-warning-services", "chexsystems"):
-                cases.append((name, "CA", broker))
+                cases.append((name, "CA", broker, TODAY))
     return cases
 
 
@@ -54,14 +62,14 @@ def test_every_letter_template_is_covered(catalog: Catalog) -> None:
 
 
 def test_every_template_under_every_regime_is_first_person(catalog: Catalog) -> None:
-    for name, state, broker_id in _cases(catalog):
+    for name, state, broker_id, day in _cases(catalog):
         kind = name.rsplit("-", 1)[0]
         letter = draft_letter(
             catalog.by_id[broker_id],
             person("Ada Example", state=state),
             catalog,
             kind=kind,  # type: ignore[arg-type]
-            today=TODAY,
+            today=day,
         )
         assert letter.regime != "no-law" or name.endswith("none"), (name, state)
         body = " ".join((letter.subject, *letter.paragraphs))

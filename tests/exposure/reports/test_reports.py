@@ -36,7 +36,7 @@ def _reader(pdf: bytes) -> pypdf.PdfReader:
 
 def test_the_individual_report_says_what_it_must_and_holds_no_identity() -> None:
     profile = demo_profile()
-    result = audit(profile, CATALOG)
+    result = audit(profile, CATALOG, today=TODAY)
     pdf = individual_report(result, CATALOG, today=TODAY)
     text = _text(pdf)
     assert Wording(CATALOG).headline(result) in text
@@ -90,7 +90,7 @@ def test_handouts_have_one_page_per_category() -> None:
 )
 def test_reports_render(tmp_path: Path) -> None:
     (tmp_path / "r.pdf").write_bytes(
-        individual_report(audit(demo_profile(), CATALOG), CATALOG, today=TODAY)
+        individual_report(audit(demo_profile(), CATALOG, today=TODAY), CATALOG, today=TODAY)
     )
     subprocess.run(
         [

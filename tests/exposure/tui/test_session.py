@@ -18,7 +18,7 @@ from .conftest import TODAY
 
 
 def test_broker_page_has_reasons_ties_and_a_way_out(catalog: Catalog) -> None:
-    result = audit(demo_profile(), catalog)
+    result = audit(demo_profile(), catalog, today=TODAY)
     nctue = next(b for b in result.brokers if b.id == "nctue")
     text = broker_markdown(catalog.by_id["nctue"], nctue, Wording(catalog))
     for heading in ("What it holds", "How you ended up there", "Government ties", "How to get out"):

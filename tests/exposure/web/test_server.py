@@ -193,7 +193,7 @@ def test_results_use_the_reports_wording(live: Live, catalog: Catalog) -> None:
     profile = Profile(facts={"state": "CA", "past_states": ["TX", "NV"],
                              "housing": "renter_own_lease", "utility_electric": "yes",
                              "utility_gas": "no", "credit_history": []})  # fmt: skip
-    result = audit(profile, catalog)
+    result = audit(profile, catalog, today=TODAY)
     w = Wording(catalog)
     import html as html_lib
 

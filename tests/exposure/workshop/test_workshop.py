@@ -35,7 +35,7 @@ def test_a_canary_never_leaves_the_participants_folders(tmp_path: Path) -> None:
     people = tmp_path / "participants"
     for n in range(6):
         profile = demo_profile().model_copy(update={"identity": identity})
-        brokers = session.tally(tallies, profile, CATALOG)
+        brokers = session.tally(tallies, profile, CATALOG, today=TODAY)
         tallies.letters += print_papers(people / f"p{n}", profile, brokers, CATALOG, today=TODAY)
     session.save(path, tallies)
     session.close(path, TODAY)
@@ -65,7 +65,7 @@ def test_csv_letters_have_blanks_to_fill_by_hand(tmp_path: Path) -> None:
     ((_, profile),) = list(read_participants(csv, CATALOG))
     assert profile.facts["credit_history"] == ["credit_card", "loan"]
     tallies = session.Tallies(name="x", started="2026-11-22", threshold=5)
-    brokers = session.tally(tallies, profile, CATALOG)
+    brokers = session.tally(tallies, profile, CATALOG, today=TODAY)
     assert print_papers(tmp_path / "out", profile, brokers, CATALOG, today=TODAY) > 0
     text = " ".join(
         p.extract_text() for p in pypdf.PdfReader(tmp_path / "out" / "letters.pdf").pages
