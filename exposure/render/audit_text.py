@@ -12,6 +12,7 @@ import textwrap
 from broker_catalog.schema import Likelihood
 from exposure.engine.result import Action, Audit, BrokerResult
 from exposure.i18n import _
+from exposure.render.codes import method_words
 from exposure.render.wording import Wording
 
 
@@ -31,15 +32,6 @@ def marks() -> dict[Likelihood, str]:
     words = level_words()
     width = max(len(w) for w in words.values())
     return {level: word.ljust(width) for level, word in words.items()}
-
-
-def method_words(kind: str) -> str:
-    return {
-        "web_form": _("web form"),
-        "email": _("e-mail"),
-        "postal": _("post"),
-        "phone": _("phone"),
-    }.get(kind, kind.replace("_", " "))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~-])")

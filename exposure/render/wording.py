@@ -21,6 +21,7 @@ from exposure.engine.result import (
     Message,
     Reason,
 )
+from exposure.i18n import fill
 
 
 def _same(text: str) -> str:
@@ -42,7 +43,7 @@ class Wording:
         self.text = catalog_text
 
     def _t(self, section: str, code: str, **params: object) -> str:
-        return self.messages[section][code].format_map(params)
+        return fill(self.messages[section][code], **params)
 
     def name(self, broker_id: str) -> str:
         broker = self.catalog.by_id.get(broker_id)

@@ -16,7 +16,7 @@ from reportlab.platypus import PageBreak, Spacer
 from broker_catalog.catalog import Catalog
 from exposure.catalog_language import catalog_text
 from exposure.i18n import _
-from exposure.pdf.kit import Heading, ReportDoc, bar_chart, link, para, styles
+from exposure.pdf.kit import Heading, ReportDoc, link, para, stacked_chart, styles
 from exposure.workshop.session import Tallies
 
 
@@ -62,9 +62,9 @@ def aggregate_report(tallies: Tallies, catalog: Catalog, *, today: dt.date, top:
     visible = [(c, k) for c, k in cats if k >= t]
     if visible:
         story.append(
-            bar_chart(
-                [tr(c.name) for c, _k in visible],
-                [k for _c, k in visible],
+            stacked_chart(
+                [(tr(c.name), (k,)) for c, k in visible],
+                levels=(_("participants"),),
                 caption=_("Participants likely exposed, by category (suppressed counts left out)"),
             )
         )
