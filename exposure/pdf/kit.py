@@ -44,6 +44,7 @@ def styles() -> dict[str, ParagraphStyle]:
             leading=20,
             spaceBefore=10,
             spaceAfter=8,
+            keepWithNext=1,
         ),
         "h2": ParagraphStyle(
             "h2",
@@ -53,6 +54,7 @@ def styles() -> dict[str, ParagraphStyle]:
             leading=15,
             spaceBefore=8,
             spaceAfter=4,
+            keepWithNext=1,
         ),
         "box": ParagraphStyle("box", parent=body, leftIndent=14, bulletIndent=0),
         "boxsmall": ParagraphStyle(
@@ -135,6 +137,9 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup(text), style)
 
 
+# A section starts on a new page only when less than this is left of the page, so no page is
+# left holding a line or two before a forced break.
+NEW_SECTION = 3 * inch
 # The text frame's width: US Letter less the margins and the frame's own padding.
 FRAME_WIDTH = LETTER[0] - 2 * 0.9 * inch - 12
 _URL_BREAK = re.compile(r"(?<=[/-])")
@@ -213,12 +218,13 @@ def stacked_chart(
     caption: str,
     width: float = FRAME_WIDTH,
     label_width: float = 2.3 * inch,
+    empty: str = "",
 ) -> LevelChart:
     """One horizontal bar per row, split into a segment per level (two: likely, possible).
 
     Nothing is said by colour alone: the legend names each level in words, and each bar is
-    followed by its counts in words ("12 likely, 30 possible"). Row labels are wrapped, never
-    cut short."""
+    followed by its counts in words ("12 likely, 30 possible"; ``empty`` for a row of zeros).
+    Row labels are wrapped, never cut short."""
     from reportlab.graphics.shapes import Rect
     from reportlab.lib.utils import simpleSplit
 
@@ -267,6 +273,6 @@ def stacked_chart(
                     )
                 )
                 x += w
-        said = ", ".join(f"{v} {lv}" for v, lv in zip(values, levels, strict=False) if v)
+        said = ", ".join(f"{v} {lv}" for v, lv in zip(values, levels, strict=False) if v) or empty
         drawing.add(String(x + 4, bar_y + 1.5, said, fontName=BASE, fontSize=size - 0.5))
     return drawing

@@ -98,16 +98,3 @@ def status_words(status: Status) -> str:
         Status.COMPLAINT_FILED: _("complaint filed"),
         Status.RELISTED: _("relisted"),
     }[status]
-
-
-def request_words(kind: str) -> str:
-    """What a request asks for (the ledger's ``kind``), in words."""
-    words = {
-        "delete": _("deletion"),
-        "opt_out": _("opt-out"),
-        "know": _("access"),
-        "correct": _("correction"),
-        "file_disclosure": _("file disclosure"),
-        "security_freeze": _("security freeze"),
-    }
-    return words.get(kind, _("request"))

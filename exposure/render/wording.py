@@ -233,6 +233,16 @@ class Wording:
     def group_name(self, group_id: str) -> str:
         return self.text(self.group(group_id).name)
 
+    def agency(self, result: GovernmentResult) -> str:
+        """Who holds a government data source ("Internal Revenue Service (…)")."""
+        source = next(g for g in self.catalog.government if g.id == result.id)
+        return self.text(source.agency)
+
+    def levers(self, result: GovernmentResult) -> list[str]:
+        """What helps against a government data source, those for the person's state first."""
+        source = next(g for g in self.catalog.government if g.id == result.id)
+        return [self.text(source.levers[n].text) for n in (*result.state_levers, *result.levers)]
+
     def government(self, result: GovernmentResult) -> list[str]:
         """A government data source as sentences: what is shared, since when, on what basis,
         where it stands, why it concerns the person, and what helps (their state first)."""

@@ -30,6 +30,7 @@ from exposure.ledger.store import Request
 from exposure.letters.desk import POSTAL_UNKNOWN, desk_for, kind_label
 from exposure.pdf.kit import (
     FRAME_WIDTH,
+    NEW_SECTION,
     Heading,
     LevelChart,
     ReportDoc,
@@ -41,10 +42,6 @@ from exposure.pdf.kit import (
 from exposure.render.audit_text import level_words
 from exposure.render.codes import listing, method_words, status_words, verification_sentence
 from exposure.render.wording import Wording
-
-# An appendix section starts on a new page only when less than this is left of the page, so
-# no page is left nearly empty.
-NEW_SECTION = 3 * inch
 
 CHECKBOX = "\u2610"
 # The summary's five steps: what a person can do now; blocked brokers have their own section.
@@ -127,7 +124,7 @@ def _blocked(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
         )
         story.append(para(fill(text, n=len(names), names=listed), s["body"]))
     if audit.government:
-        agencies = [w.government(g)[0].split(":")[0] for g in audit.government]
+        agencies = [w.agency(g) for g in audit.government]
         text = ngettext(
             "One government data source may hold your records; nobody can opt out of it: {names}.",
             "{n} government data sources may hold your records; nobody can opt out of them: "
@@ -141,10 +138,7 @@ def _blocked(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
         for step in w.steps(action)[:1]:
             helps.append((w.name(action.lead or action.brokers[0]), step))
     for result in audit.government:
-        lines = w.government(result)
-        levers = len(result.state_levers) + len(result.levers)
-        if levers:
-            helps.append((lines[0].split(":")[0], lines[-levers]))
+        helps += [(w.agency(result), lever) for lever in w.levers(result)[:1]]
     chosen: dict[str, str] = {}  # each lever once, under the first broker it helps with
     for who, step in helps:
         chosen.setdefault(step, who)
@@ -227,6 +221,7 @@ def summary_chart(audit: Audit, w: Wording) -> LevelChart:
         rows,
         levels=(words[Likelihood.LIKELY], words[Likelihood.POSSIBLE]),
         caption=_("Brokers that likely or possibly hold your records, by data category"),
+        empty=_("none"),
     )
 
 
