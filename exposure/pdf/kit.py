@@ -176,10 +176,17 @@ def url_lines(url: str, first: float, width: float, style: ParagraphStyle) -> li
     return [line for line in lines if line] or [url]
 
 
+class _Unbroken(Paragraph):
+    """A paragraph that is never split over two pages: a link is read, and copied, whole."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        return []
+
+
 def link(label: str, url: str, style: ParagraphStyle, *, width: float = FRAME_WIDTH) -> Paragraph:
     """A clickable link; the URL is escaped as an attribute and shown in full for paper
     readers, broken over lines only after a ``/`` or ``-`` (see :func:`url_lines`), so what is
-    printed can be typed back as it reads."""
+    printed can be typed back as it reads, and never over two pages."""
     href = escape(url, {'"': "&quot;"})
     head = f"{markup(label)}: " if label else ""
     line_width = width - style.leftIndent - style.rightIndent - 1
@@ -192,7 +199,7 @@ def link(label: str, url: str, style: ParagraphStyle, *, width: float = FRAME_WI
     shown = "<br/>".join(f'<a href="{href}" color="blue">{escape(p)}</a>' for p in pieces)
     if head and not _width(pieces[0], style) <= left:
         shown = "<br/>" + shown
-    return Paragraph(head + shown, style)
+    return _Unbroken(head + shown, style)
 
 
 class LevelChart(Drawing):  # type: ignore[misc]  # reportlab is untyped

@@ -25,7 +25,7 @@ from reportlab.platypus import (
 from broker_catalog.catalog import Catalog
 from broker_catalog.schema import Likelihood
 from exposure.engine.result import LETTER_ACTIONS, Action, Audit
-from exposure.i18n import _, fill, long_date, ngettext
+from exposure.i18n import _, fill, long_date
 from exposure.ledger.store import Request
 from exposure.letters.desk import POSTAL_UNKNOWN, desk_for, kind_label
 from exposure.pdf.kit import (
@@ -117,19 +117,26 @@ def _blocked(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
         listed = listing(shown) if not more else ", ".join(shown)
         if more:
             listed += " " + _("and {n} more (see the appendix)").format(n=more)
-        text = ngettext(
-            "One broker that likely or possibly holds your records offers no way out: {names}.",
-            "{n} brokers that likely or possibly hold your records offer no way out: {names}.",
-            len(names),
+        text = (
+            _("One broker that likely or possibly holds your records offers no way out: {names}.")
+            if len(names) == 1
+            else _(
+                "{n} brokers that likely or possibly hold your records offer no way out: {names}."
+            )
         )
         story.append(para(fill(text, n=len(names), names=listed), s["body"]))
     if audit.government:
         agencies = [w.agency(g) for g in audit.government]
-        text = ngettext(
-            "One government data source may hold your records; nobody can opt out of it: {names}.",
-            "{n} government data sources may hold your records; nobody can opt out of them: "
-            "{names}.",
-            len(agencies),
+        text = (
+            _(
+                "One government data source may hold your records; nobody can opt out of it: "
+                "{names}."
+            )
+            if len(agencies) == 1
+            else _(
+                "{n} government data sources may hold your records; nobody can opt out of them: "
+                "{names}."
+            )
         )
         names = listing(agencies[:BLOCKED_NAMED])
         story.append(para(fill(text, n=len(agencies), names=names), s["body"]))

@@ -40,7 +40,7 @@ def test_the_individual_report_says_what_it_must_and_holds_no_identity() -> None
     pdf = individual_report(result, CATALOG, today=TODAY)
     text = _text(pdf)
     assert Wording(CATALOG).headline(result) in text
-    assert "Top five actions" in text
+    assert "The five steps that matter most" in text
     assert "What cannot be opted out of" in text
     assert "Sources" in text
     assert "This is an estimate, not a search of any database" in text
