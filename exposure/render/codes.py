@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from broker_catalog.schema import IdentityField, MethodKind, Verification
+from broker_catalog.schema import Agents, IdentityField, MethodKind, Verification
 from exposure.i18n import _
 from exposure.ledger.lifecycle import Status
 
@@ -98,3 +98,19 @@ def status_words(status: Status) -> str:
         Status.COMPLAINT_FILED: _("complaint filed"),
         Status.RELISTED: _("relisted"),
     }[status]
+
+
+def agents_words(agents: Agents) -> str:
+    """Whether an authorized agent may file for the person, in words."""
+    return {
+        Agents.YES: _("an authorized agent (a clinic, a group) may file for you"),
+        Agents.WITH_POWER_OF_ATTORNEY: _("an agent needs a power of attorney"),
+        Agents.NO: _("the broker refuses authorized agents"),
+        Agents.UNKNOWN: _("not known whether an agent may file for you"),
+    }[agents]
+
+
+def available_words(available: str) -> str:
+    """Whether a record's opt-out exists ("yes", "partial", …), in words."""
+    words = {"yes": _("yes"), "partial": _("partly"), "no": _("no"), "unknown": _("unknown")}
+    return words.get(available, _("unknown"))

@@ -31,7 +31,7 @@ def test_the_estimate_is_in_spanish(demo_es: Path) -> None:
 def test_the_report_is_in_spanish(demo_es: Path) -> None:
     text = _text(demo_es / "report.pdf")
     assert "Los cinco pasos más importantes" in text
-    assert "Las cinco primeras acciones" in text
+    assert "Apéndice: todos los detalles" in text
     assert "Página 1" in text
     assert "The five steps that matter most" not in text
 
