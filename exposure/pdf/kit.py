@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.pagesizes import LETTER
@@ -192,7 +192,7 @@ def link(label: str, url: str, style: ParagraphStyle, *, width: float = FRAME_WI
     line_width = width - style.leftIndent - style.rightIndent - 1
     probe = Paragraph(head + "x", style)  # where the label's last line ends
     probe.wrap(width, 10_000)
-    last = probe.blPara.lines[-1]
+    last = probe.blPara.lines[-1]  # type: ignore[attr-defined]  # set by wrap()
     extra = last[0] if isinstance(last, tuple) else last.extraSpace
     left = extra + _width("x", style) - 1 if head else line_width - style.firstLineIndent
     pieces = url_lines(url, max(0.0, left), line_width, style)
@@ -202,7 +202,7 @@ def link(label: str, url: str, style: ParagraphStyle, *, width: float = FRAME_WI
     return _Unbroken(head + shown, style)
 
 
-class LevelChart(Drawing):  # type: ignore[misc]  # reportlab is untyped
+class LevelChart(Drawing):
     """A drawing that keeps the numbers it shows (``rows``: label, then one count per level),
     so tests can read the chart's data."""
 
@@ -213,6 +213,14 @@ class LevelChart(Drawing):  # type: ignore[misc]  # reportlab is untyped
     )
     rows: tuple[tuple[str, tuple[int, ...]], ...] = ()
     levels: tuple[str, ...] = ()
+
+
+def _rect(x: float, y: float, width: float, height: float, fill: colors.Color) -> Rect:
+    rect = Rect(x, y, width, height)
+    rect.fillColor = fill
+    rect.strokeColor = colors.black
+    rect.strokeWidth = 0.4
+    return rect
 
 
 _FILLS = (colors.HexColor("#2f3e6e"), colors.HexColor("#c9d2ea"))
@@ -232,7 +240,6 @@ def stacked_chart(
     Nothing is said by colour alone: the legend names each level in words, and each bar is
     followed by its counts in words ("12 likely, 30 possible"; ``empty`` for a row of zeros).
     Row labels are wrapped, never cut short."""
-    from reportlab.graphics.shapes import Rect
     from reportlab.lib.utils import simpleSplit
 
     register()
@@ -251,7 +258,7 @@ def stacked_chart(
     drawing.add(String(0, height - 10, caption, fontName=BOLD[0], fontSize=9))
     x = 0.0
     for fill, level in zip(_FILLS, levels, strict=False):  # the legend, in words
-        drawing.add(Rect(x, height - 26, 9, 9, fillColor=fill, strokeColor=colors.black))
+        drawing.add(_rect(x, height - 26, 9, 9, fill))
         drawing.add(String(x + 13, height - 24.5, level, fontName=BASE, fontSize=size))
         x += 13 + stringWidth(level, BASE, size) + 18
     y = height - legend_h - 16
@@ -274,11 +281,7 @@ def stacked_chart(
         for fill, value in zip(_FILLS, values, strict=False):
             if value:
                 w = bar_room * value / top
-                drawing.add(
-                    Rect(
-                        x, bar_y, w, bar, fillColor=fill, strokeColor=colors.black, strokeWidth=0.4
-                    )
-                )
+                drawing.add(_rect(x, bar_y, w, bar, fill))
                 x += w
         said = ", ".join(f"{v} {lv}" for v, lv in zip(values, levels, strict=False) if v) or empty
         drawing.add(String(x + 4, bar_y + 1.5, said, fontName=BASE, fontSize=size - 0.5))

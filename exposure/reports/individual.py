@@ -138,8 +138,8 @@ def _blocked(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
                 "{names}."
             )
         )
-        names = listing(agencies[:BLOCKED_NAMED])
-        story.append(para(fill(text, n=len(agencies), names=names), s["body"]))
+        listed = listing(agencies[:BLOCKED_NAMED])
+        story.append(para(fill(text, n=len(agencies), names=listed), s["body"]))
     helps: list[tuple[str, str]] = []
     for action in blocked:
         for step in w.steps(action)[:1]:

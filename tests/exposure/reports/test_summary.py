@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pypdf
 import pytest
@@ -28,6 +29,9 @@ from exposure.pdf.kit import FRAME_WIDTH, styles, url_lines
 from exposure.profile.files import demo_profile, read_profile
 from exposure.reports.individual import STEPS, individual_report, summary_chart
 
+if TYPE_CHECKING:
+    from exposure.language import Language
+
 CATALOG = load_catalog(use_cache=False)
 TODAY = dt.date(2026, 11, 22)
 FEW = Path(__file__).parent / "few_brokers.toml"
@@ -39,7 +43,7 @@ CASES = [(who, lang) for who in ("demo", "few") for lang in ("en", "es")]
 
 
 @contextmanager
-def speaking(lang: str) -> Iterator[None]:
+def speaking(lang: Language) -> Iterator[None]:
     before = language.current()
     language.set_current(lang)
     try:
@@ -54,7 +58,7 @@ def _audit(who: str) -> Audit:
 
 
 @cache
-def _pdf(who: str, lang: str, short: bool) -> bytes:
+def _pdf(who: str, lang: Language, short: bool) -> bytes:
     with speaking(lang):
         return individual_report(
             _audit(who), CATALOG, today=TODAY, words=wording(CATALOG, lang), short=short
@@ -69,7 +73,7 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _appendix_heading(lang: str) -> str:
+def _appendix_heading(lang: Language) -> str:
     return "Appendix: the full detail" if lang == "en" else "Apéndice: todos los detalles"
 
 
@@ -79,14 +83,16 @@ def test_the_profiles_span_many_and_few_likely_brokers() -> None:
 
 
 @pytest.mark.parametrize(("who", "lang"), CASES)
-def test_the_short_report_is_the_summary_alone_in_at_most_two_pages(who: str, lang: str) -> None:
+def test_the_short_report_is_the_summary_alone_in_at_most_two_pages(
+    who: str, lang: Language
+) -> None:
     short = _pages(_pdf(who, lang, True))
     assert 1 <= len(short) <= 2
     assert _appendix_heading(lang) not in _flat(" ".join(short))
 
 
 @pytest.mark.parametrize(("who", "lang"), CASES)
-def test_the_full_report_is_the_same_summary_then_the_appendix(who: str, lang: str) -> None:
+def test_the_full_report_is_the_same_summary_then_the_appendix(who: str, lang: Language) -> None:
     short = _pages(_pdf(who, lang, True))
     full = _pages(_pdf(who, lang, False))
     assert full[: len(short)] == short, "the full report starts with the very same summary"
@@ -96,7 +102,7 @@ def test_the_full_report_is_the_same_summary_then_the_appendix(who: str, lang: s
 
 @pytest.mark.parametrize(("who", "lang"), CASES)
 def test_the_summary_says_what_to_do_with_the_one_link_or_address_each_step_needs(
-    who: str, lang: str
+    who: str, lang: Language
 ) -> None:
     summary = _flat(" ".join(_pages(_pdf(who, lang, True))))
     result = _audit(who)
@@ -150,7 +156,7 @@ def test_the_chart_shows_likely_and_possible_separately_with_counts_in_words(who
 
 
 @pytest.mark.parametrize(("who", "lang"), CASES)
-def test_category_labels_are_wrapped_never_cut_short(who: str, lang: str) -> None:
+def test_category_labels_are_wrapped_never_cut_short(who: str, lang: Language) -> None:
     first = _flat(_pages(_pdf(who, lang, True))[0])
     w = wording(CATALOG, lang)
     for category in _audit(who).categories:
@@ -159,7 +165,7 @@ def test_category_labels_are_wrapped_never_cut_short(who: str, lang: str) -> Non
 
 
 @pytest.mark.parametrize(("who", "lang"), CASES)
-def test_no_page_but_the_last_is_nearly_empty(who: str, lang: str) -> None:
+def test_no_page_but_the_last_is_nearly_empty(who: str, lang: Language) -> None:
     pages = _pages(_pdf(who, lang, False))
     for number, page in enumerate(pages[:-1], 1):
         lines = [line for line in page.splitlines() if line.strip()]
