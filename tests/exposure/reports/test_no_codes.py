@@ -30,6 +30,7 @@ from exposure.engine import audit
 from exposure.engine.result import ActionKind
 from exposure.i18n import fill, fill_dollar
 from exposure.ledger.lifecycle import DenialReason, Status
+from exposure.ledger.store import Request
 from exposure.profile.files import demo_profile, read_profile
 from exposure.render.audit_text import markdown, terminal
 from exposure.render.codes import verification_sentence
@@ -73,6 +74,31 @@ def _pdf_text(pdf: bytes) -> str:
     return " ".join(" ".join(page.extract_text() for page in pages).split())
 
 
+def _requests() -> list[Request]:
+    """One request in every status, of every kind: the ledger's table in the report."""
+    kinds = ["delete", "opt_out", "know", "file_disclosure", "security_freeze"]
+    return [
+        Request(
+            id=n,
+            broker_id="venntel",
+            broker_name="Venntel, Inc.",
+            kind=kinds[n % len(kinds)],
+            regime="ccpa",
+            status=status,
+            created=TODAY,
+            sent_on=TODAY,
+            due=TODAY,
+            overdue=n % 2 == 0,
+            completed_on=None,
+            recheck_on=None,
+            recheck_due=False,
+            reason=None,
+            recheck_days=90,
+        )
+        for n, status in enumerate(Status, 1)
+    ]
+
+
 @cache
 def rendered(lang: Language) -> dict[str, str]:
     """Everything a person reads about the demo (and the few-brokers profile), in ``lang``."""
@@ -87,6 +113,9 @@ def rendered(lang: Language) -> dict[str, str]:
             "report": _pdf_text(individual_report(result, CATALOG, today=TODAY, words=w)),
             "few": _pdf_text(
                 individual_report(audit(few, CATALOG), CATALOG, today=TODAY, words=w, short=True)
+            ),
+            "requests": _pdf_text(
+                individual_report(result, CATALOG, today=TODAY, words=w, requests=_requests())
             ),
             "markdown": markdown(result, w),
             "terminal": terminal(result, w),
@@ -198,3 +227,14 @@ def test_a_group_of_names_ending_in_periods_reads_once() -> None:
     assert fill("Documented use: {names}.", names=listed) == (
         "Documented use: Venntel, Inc., Gravy Analytics, Inc."
     )
+
+
+def test_the_requests_table_says_status_and_kind_in_the_readers_words() -> None:
+    text = rendered("es")["requests"]
+    table = text[
+        text.index("Sus solicitudes") : text.index("Fuentes", text.index("Sus solicitudes"))
+    ]
+    for status in Status:
+        english = status.value.replace("_", " ")
+        assert not re.search(rf"\b{english}\b", table), f"{english!r} in the Spanish table"
+    assert "pendiente de verificación" in table
