@@ -118,7 +118,7 @@ class Wording:
                 "registry_filing",
                 state=p["state"],
                 disclosure=disclosure,
-                category=self.text(category.name).lower(),
+                category=self.text(category.name),
             )
         if reason.code in ("flow_limited", "flow_ended"):
             flow = self.catalog.flows[_int(p["flow"])]

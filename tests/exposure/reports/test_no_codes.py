@@ -238,3 +238,12 @@ def test_the_requests_table_says_status_and_kind_in_the_readers_words() -> None:
         english = status.value.replace("_", " ")
         assert not re.search(rf"\b{english}\b", table), f"{english!r} in the Spanish table"
     assert "pendiente de verificación" in table
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_no_word_is_said_twice_in_a_row(lang: Language) -> None:
+    """A category name inside a sentence once read "your phone location data data"."""
+    doubled = re.compile(r"\b(\w{3,}) \1\b")
+    for name, text in rendered(lang).items():
+        found = doubled.search(text)
+        assert found is None, f"{found and found.group(0)!r} in {name} ({lang})"
