@@ -183,11 +183,19 @@ class _Unbroken(Paragraph):
         return []
 
 
-def link(label: str, url: str, style: ParagraphStyle, *, width: float = FRAME_WIDTH) -> Paragraph:
+def link(
+    label: str,
+    url: str,
+    style: ParagraphStyle,
+    *,
+    width: float = FRAME_WIDTH,
+    href: str | None = None,
+) -> Paragraph:
     """A clickable link; the URL is escaped as an attribute and shown in full for paper
     readers, broken over lines only after a ``/`` or ``-`` (see :func:`url_lines`), so what is
-    printed can be typed back as it reads, and never over two pages."""
-    href = escape(url, {'"': "&quot;"})
+    printed can be typed back as it reads, and never over two pages. ``href``: where the link
+    goes when it is not what is shown (``mailto:`` for an e-mail address)."""
+    target = escape(href or url, {'"': "&quot;"})
     head = f"{markup(label)}: " if label else ""
     line_width = width - style.leftIndent - style.rightIndent - 1
     probe = Paragraph(head + "x", style)  # where the label's last line ends
@@ -196,7 +204,7 @@ def link(label: str, url: str, style: ParagraphStyle, *, width: float = FRAME_WI
     extra = last[0] if isinstance(last, tuple) else last.extraSpace
     left = extra + _width("x", style) - 1 if head else line_width - style.firstLineIndent
     pieces = url_lines(url, max(0.0, left), line_width, style)
-    shown = "<br/>".join(f'<a href="{href}" color="blue">{escape(p)}</a>' for p in pieces)
+    shown = "<br/>".join(f'<a href="{target}" color="blue">{escape(p)}</a>' for p in pieces)
     if head and not _width(pieces[0], style) <= left:
         shown = "<br/>" + shown
     return _Unbroken(head + shown, style)

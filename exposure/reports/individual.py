@@ -12,11 +12,13 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import (
     CondPageBreak,
     KeepInFrame,
     PageBreak,
+    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -83,15 +85,20 @@ def _contact(action: Action, catalog: Catalog) -> tuple[str, str] | None:
     return None
 
 
+def _contact_line(label: str, contact: str, style: ParagraphStyle) -> Paragraph:
+    """``label: contact``, a web or e-mail address as a link that breaks only where it may."""
+    if contact.startswith("https://"):
+        return link(label, contact, style)
+    if "@" in contact and " " not in contact:
+        return link(label, contact, style, href=f"mailto:{contact}")
+    return para(f"{label}: {contact}", style)
+
+
 def _step(n: int, action: Action, w: Wording, s: dict[str, Any]) -> list[Any]:
     story: list[Any] = [para(f"{n}. {w.title(action)}", s["step"])]
     contact = _contact(action, w.catalog)
     if contact is not None:
-        label, address = contact
-        if address.startswith("https://"):
-            story.append(link(label, address, s["box"]))
-        else:
-            story.append(para(f"{label}: {address}", s["box"]))
+        story.append(_contact_line(*contact, s["box"]))
     elif action.kind != "one_of_these":
         story += [para(step, s["box"]) for step in w.steps(action)[:1]]
     if action.kind in LETTER_ACTIONS:
@@ -267,11 +274,8 @@ def _action(action: Action, w: Wording, s: dict[str, Any]) -> list[Any]:
     story: list[Any] = [Heading(w.title(action), s["h2"], 1)]
     story += [para(f"{CHECKBOX}  {step}", s["box"]) for step in w.steps(action)]
     for method in action.methods:
-        label = method_words(method.kind)
-        if method.contact.startswith("https://"):
-            story.append(link(f"{CHECKBOX}  {label}", method.contact, s["box"]))
-        else:
-            story.append(para(f"{CHECKBOX}  {label}: {method.contact}", s["box"]))
+        label = f"{CHECKBOX}  {method_words(method.kind)}"
+        story.append(_contact_line(label, method.contact, s["box"]))
     checks = verification_sentence(action.verification)
     if checks:
         story.append(para(checks, s["small"]))

@@ -129,9 +129,19 @@ def test_each_of_the_five_steps_carries_its_link_or_address() -> None:
     doable = [a for a in _audit("demo").plan if a.kind != "no_consumer_route"][:STEPS]
     contacts = [_contact(a, CATALOG) for a in doable]
     assert all(contacts), "every one of the demo's five steps has a way to reach the broker"
+    reader = pypdf.PdfReader(io.BytesIO(_pdf("demo", "en", True)))
+    targets = {
+        annot.get_object()["/A"]["/URI"]
+        for page in reader.pages
+        for annot in page.get("/Annots", [])
+    }
     for contact in contacts:
         assert contact is not None
         assert "".join(contact[1].split()) in summary
+        if contact[1].startswith("https://"):
+            assert contact[1] in targets, "a web address can be clicked"
+        elif "@" in contact[1]:
+            assert f"mailto:{contact[1]}" in targets, "an e-mail address can be clicked"
 
 
 @pytest.mark.parametrize("who", ["demo", "few"])
