@@ -1,4 +1,6 @@
-"""A person's own report: the estimate, why, what to do, and the sources, as a PDF.
+"""A person's own report as a PDF: a two-page summary to act on (:func:`summary`), then the
+full detail as an appendix: the estimate by category, what to do about each broker, the
+person's requests and the sources. ``short`` gives the summary alone.
 
 It is built from the audit (life facts only) and, when there is one, the request ledger's
 statuses. It never contains identity fields: a report made from a profile with a name and
@@ -66,19 +68,20 @@ def _frame() -> tuple[float, float]:
 
 
 def _contact(action: Action, catalog: Catalog) -> tuple[str, str] | None:
-    """The one link or address an action needs: for a letter under a law, the desk that takes
-    it (web form, then e-mail, then post); otherwise the first method the record lists, which
-    its steps start with; (label, contact)."""
+    """The one link or address an action needs: for a letter under a law, where the letter
+    goes (the desk that takes it: e-mail, then post, then its web form, which may be meant for
+    one state's residents); otherwise the first method the record lists, which its steps start
+    with; (label, contact)."""
     kind = _REQUEST.get(action.kind)
     broker = catalog.by_id.get(action.lead) if action.lead else None
     if kind is not None and broker is not None:
         desk = desk_for(broker, kind)
-        if desk.web_forms:
-            return method_words("web_form"), desk.web_forms[0]
         if desk.email:
             return method_words("email"), desk.email
         if desk.postal and desk.postal[-1] != POSTAL_UNKNOWN:
             return method_words("postal"), ", ".join(desk.postal)
+        if desk.web_forms:
+            return method_words("web_form"), desk.web_forms[0]
     if action.methods:
         method = action.methods[0]
         return method_words(method.kind), method.contact
