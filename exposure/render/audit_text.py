@@ -12,7 +12,7 @@ import textwrap
 from broker_catalog.schema import Likelihood
 from exposure.engine.result import Action, Audit, BrokerResult
 from exposure.i18n import _
-from exposure.render.codes import method_words
+from exposure.render.codes import method_words as method_words  # also imported from here
 from exposure.render.wording import Wording
 
 
