@@ -14,7 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gettext
+import re
+import string
+from collections.abc import Mapping
 from pathlib import Path
+from string import Template
 from typing import TYPE_CHECKING
 
 from exposure.language import ENGLISH, current
@@ -70,4 +74,51 @@ def long_date(day: dt.date) -> str:
     )
 
 
-__all__ = ["DOMAIN", "LOCALE_DIR", "_", "has_catalog", "long_date", "ngettext", "translation"]
+def fill(template: str, /, **params: object) -> str:
+    """``template.format(**params)``, except that a value which already ends with a period
+    ("Venntel, Inc.") does not get the template's own period as well ("Venntel, Inc..").
+
+    Every sentence built from a template and a name goes through this (or, for ``$name``
+    templates, :func:`fill_dollar`), so the rule lives in one place."""
+    out: list[str] = []
+    ended = False
+    for literal, field, spec, conversion in _FORMATTER.parse(template):
+        if ended and literal.startswith(".") and not literal.startswith(".."):
+            literal = literal[1:]
+        out.append(literal)
+        if field is None:
+            ended = False
+            continue
+        value = _FORMATTER.convert_field(_FORMATTER.get_field(field, (), params)[0], conversion)
+        text = _FORMATTER.format_field(value, _FORMATTER.vformat(spec or "", (), params))
+        out.append(text)
+        ended = text.endswith(".")
+    return "".join(out)
+
+
+def fill_dollar(template: str, values: Mapping[str, str]) -> str:
+    """:func:`fill` for ``string.Template`` text (``$broker``): the letters' templates."""
+
+    def placeholder(match: re.Match[str]) -> str:
+        name = match.group(1) or match.group(2)
+        value = values.get(name, "")
+        return match.group(0)[:-1] if value.endswith(".") else match.group(0)
+
+    return Template(_DOLLAR_PERIOD.sub(placeholder, template)).substitute(values)
+
+
+_FORMATTER = string.Formatter()
+_DOLLAR_PERIOD = re.compile(r"\$(?:(\w+)|\{(\w+)\})\.(?!\.)")
+
+
+__all__ = [
+    "DOMAIN",
+    "LOCALE_DIR",
+    "_",
+    "fill",
+    "fill_dollar",
+    "has_catalog",
+    "long_date",
+    "ngettext",
+    "translation",
+]

@@ -185,9 +185,9 @@ class Intake:
         return audit(profile.without_identity(), self.catalog, today=self.today)
 
     def papers(self, profile: Profile, *, words: Wording | None = None, lang: str = "en") -> bytes:
-        """One PDF: the participant's report, then their letters with blank lines for what
-        they write by hand (and, in another language, a companion sheet per letter). Built
-        in memory; the caller hands it over and forgets it."""
+        """One PDF: the participant's report (the two-page summary), then their letters with
+        blank lines for what they write by hand (and, in another language, a companion sheet
+        per letter). Built in memory; the caller hands it over and forgets it."""
         return papers(profile, self.catalog, today=self.today, words=words, lang=lang)
 
     def queue_papers(
@@ -216,9 +216,9 @@ def papers(
     words: Wording | None = None,
     lang: str = "en",
 ) -> bytes:
-    """A participant's report and letters (blank identity lines) as one PDF, in memory; in a
-    language other than English, followed by a companion sheet per letter in it (the letters
-    themselves stay in English, as everywhere)."""
+    """A participant's report (the two-page summary) and letters (blank identity lines) as
+    one PDF, in memory; in a language other than English, followed by a companion sheet per
+    letter in it (the letters themselves stay in English, as everywhere)."""
     from pypdf import PdfWriter
 
     from exposure import language
@@ -236,7 +236,8 @@ def papers(
         before = language.current()
         language.set_current(lang)
         try:
-            parts = [individual_report(result, catalog, today=today, words=words)]
+            # the two-page summary: what a participant takes home and acts on
+            parts = [individual_report(result, catalog, today=today, words=words, short=True)]
             if drafted.letters:
                 from exposure.catalog_language import catalog_text
 

@@ -1,5 +1,6 @@
-"""The person's PDF report: the estimate, what to do, the sources, and their requests if the
-ledger has any. It never holds an identity field, so it can be printed or shared."""
+"""The person's PDF report: a two-page summary, then the estimate, what to do, the sources,
+and their requests if the ledger has any, as an appendix (or the summary alone). It never
+holds an identity field, so it can be printed or shared."""
 
 from __future__ import annotations
 
@@ -23,9 +24,13 @@ def write_report(
     requests: Sequence[Request] = (),
     today: dt.date,
     words: Wording | None = None,
+    short: bool = False,
 ) -> Path:
+    """``short``: the two-page summary alone, without the appendix."""
     from exposure.app.output import write_file
     from exposure.reports.individual import individual_report
 
-    pdf = individual_report(audit, catalog, requests=requests, today=today, words=words)
+    pdf = individual_report(
+        audit, catalog, requests=requests, today=today, words=words, short=short
+    )
     return write_file(path, pdf)

@@ -35,7 +35,13 @@ def default_jobs() -> int:
 
 
 def _print_one(
-    catalog: Catalog, folder: Path, profile: Profile, *, report: bool, today: dt.date
+    catalog: Catalog,
+    folder: Path,
+    profile: Profile,
+    *,
+    report: bool,
+    today: dt.date,
+    full_report: bool = False,
 ) -> session.Tallies:
     from exposure.atomic import write_atomic
     from exposure.engine import audit
@@ -48,7 +54,9 @@ def _print_one(
     if report:
         from exposure.reports.individual import individual_report
 
-        write_atomic(folder / "report.pdf", individual_report(result, catalog, today=today))
+        # the two-page summary, which a workshop prints, unless the full report was asked for
+        pdf = individual_report(result, catalog, today=today, short=not full_report)
+        write_atomic(folder / "report.pdf", pdf)
     return counts
 
 
@@ -61,11 +69,13 @@ def _start_worker(catalog_dir: Path | None, use_cache: bool) -> None:
         _catalog = load_catalog(catalog_dir, use_cache=use_cache)
 
 
-def _work(job: tuple[Path, Profile, bool, dt.date]) -> session.Tallies:
-    folder, profile, report, today = job
+def _work(job: tuple[Path, Profile, bool, dt.date, bool]) -> session.Tallies:
+    folder, profile, report, today, full_report = job
     if _catalog is None:  # pragma: no cover - the initializer always ran
         raise RuntimeError("worker has no catalog")
-    return _print_one(_catalog, folder, profile, report=report, today=today)
+    return _print_one(
+        _catalog, folder, profile, report=report, today=today, full_report=full_report
+    )
 
 
 def _add(total: session.Tallies, counts: session.Tallies) -> None:
@@ -84,6 +94,7 @@ def add_participants(
     *,
     today: dt.date,
     report: bool = False,
+    full_report: bool = False,
     jobs: int = 1,
     catalog_dir: Path | None = None,
     use_cache: bool = True,
@@ -91,7 +102,8 @@ def add_participants(
 ) -> None:
     """Count ``people`` into ``tallies`` and print each one's papers into
     ``out/participant-N`` (N continuing the workshop's count), on ``jobs`` processes. The
-    counts are exactly those of counting them one by one."""
+    counts are exactly those of counting them one by one. ``report``: each participant's own
+    report too, the two-page summary (``full_report``: with its appendix)."""
     if tallies.closed:
         raise session.WorkshopError("this workshop is closed; start a new one")
     if tallies.participants + len(people) > MAX_PARTICIPANTS:
@@ -101,13 +113,16 @@ def add_participants(
     folders = [out / f"participant-{first + n}" for n in range(1, len(people) + 1)]
     if jobs <= 1 or len(people) < POOL_FROM:
         for done, (folder, profile) in enumerate(zip(folders, people, strict=True), 1):
-            _add(tallies, _print_one(catalog, folder, profile, report=report, today=today))
+            counts = _print_one(
+                catalog, folder, profile, report=report, today=today, full_report=full_report
+            )
+            _add(tallies, counts)
             if progress is not None:
                 progress(done, len(people))
         return
     global _catalog  # one catalog per worker process, inherited when forked
     _catalog = catalog
-    work = [(f, p, report, today) for f, p in zip(folders, people, strict=True)]
+    work = [(f, p, report, today, full_report) for f, p in zip(folders, people, strict=True)]
     with ProcessPoolExecutor(
         max_workers=jobs, initializer=_start_worker, initargs=(catalog_dir, use_cache)
     ) as pool:

@@ -10,12 +10,18 @@ from broker_catalog.catalog import Catalog
 from broker_catalog.schema import Broker, OptOutMethod
 from exposure.catalog_language import catalog_text
 from exposure.i18n import _
+from exposure.render.codes import (
+    agents_words,
+    available_words,
+    method_words,
+    verification_sentence,
+)
 
 
 def _method(m: OptOutMethod) -> str:
     contact = m.url or m.email or m.phone or ", ".join(m.address or ())
     narrower = _(" (covers: {covers})").format(covers=m.covers) if m.covers else ""
-    return f"{m.kind.value.replace('_', ' ')}: {contact}{narrower}"
+    return f"{method_words(m.kind.value)}: {contact}{narrower}"
 
 
 def broker_lines(broker: Broker, catalog: Catalog) -> Iterator[str]:
@@ -50,14 +56,13 @@ def broker_lines(broker: Broker, catalog: Catalog) -> Iterator[str]:
         yield "  " + _("unknown: this record has not been researched yet")
     else:
         yield "  " + _("Opt-out available: {available}; agents: {agents}").format(
-            available=opt.available, agents=opt.agents.value
+            available=available_words(opt.available), agents=agents_words(opt.agents)
         )
         yield from (f"  - {_method(m)}" for m in opt.methods)
         yield from (f"  {n}. {t(step)}" for n, step in enumerate(opt.steps, 1))
-        if opt.verification:
-            yield "  " + _("Verification: {kinds}").format(
-                kinds=", ".join(v.value for v in opt.verification)
-            )
+        checks = verification_sentence(opt.verification)
+        if checks:
+            yield "  " + checks
         if opt.cannot_opt_out != "unknown":
             yield "  " + _("Cannot opt out of: {what}").format(what=t(opt.cannot_opt_out))
         yield from (

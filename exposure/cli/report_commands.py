@@ -9,13 +9,20 @@ from exposure.cli.arguments import add_profile_source, cli_path
 
 def build(parser: argparse.ArgumentParser, name: str) -> None:
     parser.description = (
-        "Write a PDF report of your likely exposure: summary and chart, each category, what to "
-        "do about each broker (with links and checkboxes to tick), what cannot be opted out of, "
-        "your requests from the ledger when there is one, and the sources. It never contains "
-        "your name, address or any other identity field."
+        "Write a PDF report of your likely exposure. It starts with a two-page summary (the "
+        "estimate and a chart, the five steps that matter most with the link or address each "
+        "needs, what cannot be opted out of and what helps instead); the full detail follows "
+        "as an appendix: each category, what to do about each broker (with links and "
+        "checkboxes to tick), your requests from the ledger when there is one, and the "
+        "sources. It never contains your name, address or any other identity field."
     )
     add_profile_source(parser)
     parser.add_argument("--out", type=cli_path, metavar="FILE.pdf", required=True)
+    parser.add_argument(
+        "--short",
+        action="store_true",
+        help="the two-page summary alone, without the appendix of full detail",
+    )
     parser.set_defaults(handler=report)
 
 
@@ -39,6 +46,7 @@ def report(args: argparse.Namespace) -> int:
         requests=rows,
         today=today,
         words=words(catalog),
+        short=args.short,
     )
     from exposure.i18n import _
 

@@ -46,7 +46,16 @@ def build(parser: argparse.ArgumentParser, name: str) -> None:
         required=True,
         help="letters go to DIR/participant-N/",
     )
-    p.add_argument("--report", action="store_true", help="also print each participant's own report")
+    p.add_argument(
+        "--report",
+        action="store_true",
+        help="also print each participant's own report: the two-page summary",
+    )
+    p.add_argument(
+        "--full-report",
+        action="store_true",
+        help="with --report: the full report (the summary and its appendix) instead",
+    )
     p.add_argument(
         "--jobs",
         type=int,
@@ -161,7 +170,8 @@ def add(args: argparse.Namespace) -> int:
             stage,
             catalog,
             today=today,
-            report=args.report,
+            report=args.report or args.full_report,
+            full_report=args.full_report,
             jobs=args.jobs or default_jobs(),
             catalog_dir=args.catalog,
             use_cache=not args.no_cache,

@@ -11,13 +11,12 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from string import Template
 from typing import Any
 
 from broker_catalog.catalog import Catalog
 from broker_catalog.laws_schema import Clause, Law
 from broker_catalog.schema import Broker
-from exposure.i18n import _
+from exposure.i18n import _, fill_dollar
 from exposure.letters.agent import Agent
 from exposure.letters.clauses import clauses_for
 from exposure.letters.deadlines import due_date
@@ -61,7 +60,7 @@ def template(name: str) -> dict[str, Any]:
 
 
 def _fill(text: str, values: dict[str, str]) -> str:
-    return " ".join(Template(text).substitute(values).split())
+    return " ".join(fill_dollar(text, values).split())
 
 
 def pending_note(law: Law) -> str:

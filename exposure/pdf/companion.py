@@ -16,7 +16,7 @@ from typing import Any
 from reportlab.platypus import PageBreak, Spacer
 
 from broker_catalog.catalog import Catalog
-from exposure.i18n import _, long_date
+from exposure.i18n import _, fill, long_date
 from exposure.letters.draft import Letter
 from exposure.pdf.kit import Heading, ReportDoc, link, para, styles
 
@@ -36,7 +36,7 @@ def _asks(letter: Letter) -> str:
         ),
     }
     text = asks.get(str(letter.kind), _("It is a privacy request to {broker}."))
-    return text.format(broker=letter.broker_name)
+    return fill(text, broker=letter.broker_name)
 
 
 def _law(letter: Letter, catalog: Catalog) -> str:

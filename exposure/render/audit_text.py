@@ -12,6 +12,7 @@ import textwrap
 from broker_catalog.schema import Likelihood
 from exposure.engine.result import Action, Audit, BrokerResult
 from exposure.i18n import _
+from exposure.render.codes import method_words as method_words  # also imported from here
 from exposure.render.wording import Wording
 
 
@@ -33,20 +34,38 @@ def marks() -> dict[Likelihood, str]:
     return {level: word.ljust(width) for level, word in words.items()}
 
 
-def method_words(kind: str) -> str:
-    return {
-        "web_form": _("web form"),
-        "email": _("e-mail"),
-        "postal": _("post"),
-        "phone": _("phone"),
-    }.get(kind, kind.replace("_", " "))
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~-])")
+# What can start a link, an image, emphasis, code, HTML or a table cell anywhere in a line.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~])")
+# What starts a list, a heading or a quote only at the start of a line.
+_MD_LEADING = re.compile(r"^([-+#>]|\d+[.)])")
 
 
 def md(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """``text`` on one line, escaped so that it shows as written: nothing in it can make a
+    link, emphasis or a list. Only what Markdown would read as formatting is escaped, so a
+    hyphen or a parenthesis reads (and copies) as itself."""
+    line = _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _MD_LEADING.sub(r"\\\1", line)
+
+
+_EMAIL = re.compile(r"^[^\s@<>()\[\]\\]+@[^\s@<>()\[\]\\]+\.[A-Za-z]{2,}$")
+
+
+def md_url(url: str) -> str:
+    """A URL as a Markdown autolink, ``<https://…>``: shown and copied exactly as it is (no
+    backslash escapes inside), and clickable. Characters an autolink cannot hold are
+    percent-encoded."""
+    return "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
+
+
+def md_contact(contact: str) -> str:
+    """A method's contact: a web address or an e-mail address as an autolink, anything else
+    (a phone number, a postal address) as escaped text."""
+    if contact.startswith(("https://", "http://")):
+        return md_url(contact)
+    if _EMAIL.match(contact):
+        return f"<{contact}>"
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(contact.split()))  # mid-line: no list to start
 
 
 def _wrap(text: str, indent: str, width: int) -> list[str]:
@@ -152,7 +171,7 @@ def markdown(audit: Audit, words: Wording) -> str:
     for n, action in enumerate(audit.plan, 1):
         out.append(f"{n}. **{md(words.title(action))}**")
         out += [f"   - {md(step)}" for step in words.steps(action)]
-        out += [f"   - {md(method_words(m.kind))}: {md(m.contact)}" for m in action.methods]
+        out += [f"   - {md(method_words(m.kind))}: {md_contact(m.contact)}" for m in action.methods]
     out += ["", "## " + _("What this cannot know"), ""]
     out += [f"- {md(line)}" for line in words.cannot_know(audit)]
     return "\n".join(out) + "\n"

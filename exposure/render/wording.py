@@ -22,6 +22,7 @@ from exposure.engine.result import (
     Message,
     Reason,
 )
+from exposure.i18n import fill
 
 
 def _same(text: str) -> str:
@@ -43,7 +44,7 @@ class Wording:
         self.text = catalog_text
 
     def _t(self, section: str, code: str, **params: object) -> str:
-        return self.messages[section][code].format_map(params)
+        return fill(self.messages[section][code], **params)
 
     def name(self, broker_id: str) -> str:
         broker = self.catalog.by_id.get(broker_id)
@@ -118,7 +119,7 @@ class Wording:
                 "registry_filing",
                 state=p["state"],
                 disclosure=disclosure,
-                category=self.text(category.name).lower(),
+                category=self.text(category.name),
             )
         if reason.code in ("flow_limited", "flow_ended"):
             flow = self.catalog.flows[_int(p["flow"])]
@@ -234,6 +235,16 @@ class Wording:
 
     def group_name(self, group_id: str) -> str:
         return self.text(self.group(group_id).name)
+
+    def agency(self, result: GovernmentResult) -> str:
+        """Who holds a government data source ("Internal Revenue Service (…)")."""
+        source = next(g for g in self.catalog.government if g.id == result.id)
+        return self.text(source.agency)
+
+    def levers(self, result: GovernmentResult) -> list[str]:
+        """What helps against a government data source, those for the person's state first."""
+        source = next(g for g in self.catalog.government if g.id == result.id)
+        return [self.text(source.levers[n].text) for n in (*result.state_levers, *result.levers)]
 
     def government(self, result: GovernmentResult) -> list[str]:
         """A government data source as sentences: what is shared, since when, on what basis,

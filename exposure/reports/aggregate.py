@@ -11,12 +11,12 @@ import datetime as dt
 import io
 from typing import Any
 
-from reportlab.platypus import PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, Spacer
 
 from broker_catalog.catalog import Catalog
 from exposure.catalog_language import catalog_text
 from exposure.i18n import _
-from exposure.pdf.kit import Heading, ReportDoc, bar_chart, link, para, styles
+from exposure.pdf.kit import NEW_SECTION, Heading, ReportDoc, link, para, stacked_chart, styles
 from exposure.workshop.session import Tallies
 
 
@@ -62,9 +62,9 @@ def aggregate_report(tallies: Tallies, catalog: Catalog, *, today: dt.date, top:
     visible = [(c, k) for c, k in cats if k >= t]
     if visible:
         story.append(
-            bar_chart(
-                [tr(c.name) for c, _k in visible],
-                [k for _c, k in visible],
+            stacked_chart(
+                [(tr(c.name), (k,)) for c, k in visible],
+                levels=(_("participants"),),
                 caption=_("Participants likely exposed, by category (suppressed counts left out)"),
             )
         )
@@ -83,7 +83,7 @@ def aggregate_report(tallies: Tallies, catalog: Catalog, *, today: dt.date, top:
             s["body"],
         )
     )
-    story.append(PageBreak())
+    story.append(CondPageBreak(NEW_SECTION))
     story.append(Heading(_("The brokers most often behind these exposures"), s["h1"], 0))
     ranked = [(b, k) for b, k in tallies.brokers.most_common() if k >= t][:top]
     if not ranked:
@@ -110,7 +110,7 @@ def aggregate_report(tallies: Tallies, catalog: Catalog, *, today: dt.date, top:
                 if src is not None:
                     label = _("Source: {title}").format(title=src.title)
                     story.append(link(label, src.url, s["small"]))
-    story.append(PageBreak())
+    story.append(CondPageBreak(NEW_SECTION))
     story.append(Heading(_("Methodology"), s["h1"], 0))
     story += [
         para(

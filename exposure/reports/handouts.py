@@ -10,7 +10,7 @@ from reportlab.platypus import PageBreak
 
 from broker_catalog.catalog import Catalog
 from exposure.catalog_language import catalog_text
-from exposure.i18n import _
+from exposure.i18n import _, fill
 from exposure.pdf.kit import Heading, ReportDoc, para, styles
 
 
@@ -31,11 +31,11 @@ def handouts(catalog: Catalog) -> bytes:
         story.append(Heading(_("Who buys it"), s["h2"], 1))
         if tied:
             names = ", ".join(b.name for b in tied[:8])
-            text = _("Documented immigration-enforcement use: {names}.").format(names=names)
+            text = fill(_("Documented immigration-enforcement use: {names}."), names=names)
             story.append(para(text, s["body"]))
         some = ", ".join(b.name for b in brokers[:10])
         story.append(
-            para(_("Some brokers in this category: {names}.").format(names=some), s["body"])
+            para(fill(_("Some brokers in this category: {names}."), names=some), s["body"])
         )
         story.append(Heading(_("What you can do"), s["h2"], 1))
         routes = [b for b in brokers if b.opt_out and b.opt_out.available in ("yes", "partial")]

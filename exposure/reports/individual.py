@@ -1,4 +1,6 @@
-"""A person's own report: the estimate, why, what to do, and the sources, as a PDF.
+"""A person's own report as a PDF: a two-page summary to act on (:func:`summary`), then the
+full detail as an appendix: the estimate by category, what to do about each broker, the
+person's requests and the sources. ``short`` gives the summary alone.
 
 It is built from the audit (life facts only) and, when there is one, the request ledger's
 statuses. It never contains identity fields: a report made from a profile with a name and
@@ -12,83 +14,248 @@ import io
 from collections.abc import Sequence
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepInFrame,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from broker_catalog.catalog import Catalog
 from broker_catalog.schema import Likelihood
-from exposure.engine.result import Action, Audit
-from exposure.i18n import _, long_date
+from exposure.engine.result import LETTER_ACTIONS, Action, Audit
+from exposure.i18n import _, fill, long_date
 from exposure.ledger.store import Request
-from exposure.pdf.kit import Heading, ReportDoc, bar_chart, link, para, styles
-from exposure.render.audit_text import level_words, method_words
+from exposure.letters.desk import POSTAL_UNKNOWN, desk_for, kind_label
+from exposure.pdf.kit import (
+    FRAME_WIDTH,
+    NEW_SECTION,
+    Heading,
+    LevelChart,
+    ReportDoc,
+    link,
+    para,
+    stacked_chart,
+    styles,
+)
+from exposure.render.audit_text import level_words
+from exposure.render.codes import listing, method_words, status_words, verification_sentence
 from exposure.render.wording import Wording
 
 CHECKBOX = "\u2610"
+# The summary's five steps: what a person can do now; blocked brokers have their own section.
+STEPS = 5
+# How many brokers and levers the summary's "cannot be opted out of" section names.
+BLOCKED_NAMED = 4
+HELPS = 3
+# Which request an action's one contact is for (the letter desks, exposure.letters.desk).
+_REQUEST = {
+    "state_law_request": "delete",
+    "fcra_disclosure_and_freeze": "file_disclosure",
+}
 
 
-def _verify(check: str) -> str:
-    """What a broker may ask to check who you are, in words."""
-    return {
-        "none": _("no check"),
-        "email_link": _("an e-mail link to click"),
-        "phone_call": _("an automated phone call"),
-        "captcha": _("a captcha"),
-        "account": _("creating an account"),
-        "id_upload": _("uploading an ID"),
-        "ssn": _("your Social Security number"),
-        "notarised": _("a notarised form"),
-        "postal_mail": _("a reply by post"),
-    }.get(check, check.replace("_", " "))
+def _frame() -> tuple[float, float]:
+    """The text frame of a report page (US Letter less margins and padding)."""
+    from reportlab.lib.pagesizes import LETTER
+
+    return FRAME_WIDTH, LETTER[1] - 1.6 * inch - 12
 
 
-def _cover(audit: Audit, today: dt.date, s: dict[str, Any]) -> list[Any]:
-    return [
-        Spacer(1, 1.5 * inch),
+def _contact(action: Action, catalog: Catalog) -> tuple[str, str] | None:
+    """The one link or address an action needs: for a letter under a law, where the letter
+    goes (the desk that takes it: e-mail, then post, then its web form, which may be meant for
+    one state's residents); otherwise the first method the record lists, which its steps start
+    with; (label, contact)."""
+    kind = _REQUEST.get(action.kind)
+    broker = catalog.by_id.get(action.lead) if action.lead else None
+    if kind is not None and broker is not None:
+        desk = desk_for(broker, kind)
+        if desk.email:
+            return method_words("email"), desk.email
+        if desk.postal and desk.postal[-1] != POSTAL_UNKNOWN:
+            return method_words("postal"), ", ".join(desk.postal)
+        if desk.web_forms:
+            return method_words("web_form"), desk.web_forms[0]
+    if action.methods:
+        method = action.methods[0]
+        return method_words(method.kind), method.contact
+    return None
+
+
+def _contact_line(label: str, contact: str, style: ParagraphStyle) -> Paragraph:
+    """``label: contact``, a web or e-mail address as a link that breaks only where it may."""
+    if contact.startswith("https://"):
+        return link(label, contact, style)
+    if "@" in contact and " " not in contact:
+        return link(label, contact, style, href=f"mailto:{contact}")
+    return para(f"{label}: {contact}", style)
+
+
+def _step(n: int, action: Action, w: Wording, s: dict[str, Any]) -> list[Any]:
+    story: list[Any] = [para(f"{n}. {w.title(action)}", s["step"])]
+    contact = _contact(action, w.catalog)
+    if contact is not None:
+        story.append(_contact_line(*contact, s["box"]))
+    elif action.kind != "one_of_these":
+        story += [para(step, s["box"]) for step in w.steps(action)[:1]]
+    if action.kind in LETTER_ACTIONS:
+        story.append(para(_("'exposure letters' writes this letter for you."), s["boxsmall"]))
+    checks = verification_sentence(action.verification)
+    if checks:
+        story.append(para(checks, s["boxsmall"]))
+    if action.kind == "one_of_these":
+        story += [para(step, s["boxsmall"]) for step in w.steps(action)[1:2]]
+    return story
+
+
+def _blocked(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
+    blocked = [a for a in audit.plan if a.kind == "no_consumer_route"]
+    if not blocked and not audit.government:
+        return []
+    heading = _("What cannot be opted out of, and what helps instead")
+    story: list[Any] = [Heading(heading, s["h1"], 0)]
+    if blocked:
+        names = [w.name(a.lead or a.brokers[0]) for a in blocked]
+        shown = names[:BLOCKED_NAMED]
+        more = len(names) - len(shown)
+        listed = listing(shown) if not more else ", ".join(shown)
+        if more:
+            listed += " " + _("and {n} more (see the appendix)").format(n=more)
+        text = (
+            _("One broker that likely or possibly holds your records offers no way out: {names}.")
+            if len(names) == 1
+            else _(
+                "{n} brokers that likely or possibly hold your records offer no way out: {names}."
+            )
+        )
+        story.append(para(fill(text, n=len(names), names=listed), s["body"]))
+    if audit.government:
+        agencies = [w.agency(g) for g in audit.government]
+        text = (
+            _(
+                "One government data source may hold your records; nobody can opt out of it: "
+                "{names}."
+            )
+            if len(agencies) == 1
+            else _(
+                "{n} government data sources may hold your records; nobody can opt out of them: "
+                "{names}."
+            )
+        )
+        listed = listing(agencies[:BLOCKED_NAMED])
+        story.append(para(fill(text, n=len(agencies), names=listed), s["body"]))
+    helps: list[tuple[str, str]] = []
+    for action in blocked:
+        for step in w.steps(action)[:1]:
+            helps.append((w.name(action.lead or action.brokers[0]), step))
+    for result in audit.government:
+        helps += [(w.agency(result), lever) for lever in w.levers(result)[:1]]
+    chosen: dict[str, str] = {}  # each lever once, under the first broker it helps with
+    for who, step in helps:
+        chosen.setdefault(step, who)
+    if chosen:
+        story.append(para(_("What helps instead:"), s["body"]))
+        story += [
+            para(f"\u2022 {who}: {step}", s["boxsmall"])
+            for step, who in list(chosen.items())[:HELPS]
+        ]
+    return story
+
+
+def summary(audit: Audit, w: Wording, today: dt.date, s: dict[str, Any]) -> list[Any]:
+    """The two pages a person can act on: what the estimate says (headline and chart), the
+    five steps that matter most with the one link or address each needs, and what cannot be
+    opted out of with what helps instead.
+
+    Built to fit two pages whatever the profile: the chart has one row per category, every
+    list is cut to a fixed length, and each page's content is kept in its frame (shrunk,
+    should a catalog's long texts ever overflow it). When it all fits one page, it is one."""
+    first: list[Any] = [
         Heading(_("Your likely data-broker exposure"), s["title"], 0),
-        para(_("Made on {date} with exposure.").format(date=long_date(today)), s["body"]),
         para(
-            _("Broker catalog {version} (released {released}).").format(
-                version=audit.catalog.version, released=audit.catalog.released
+            _(
+                "Made on {date} with exposure. Broker catalog {version} (released {released})."
+            ).format(
+                date=long_date(today),
+                version=audit.catalog.version,
+                released=audit.catalog.released,
             ),
-            s["body"],
+            s["small"],
         ),
-        Spacer(1, 0.4 * inch),
         para(
             _(
                 "This is an estimate, not a search of any database. It is worked out from "
                 "answers about your life and from what is published about each broker. It holds "
                 "no name, address or other identifying detail."
             ),
-            s["body"],
+            s["small"],
         ),
+        para(w.headline(audit), s["h2"]),
+        Spacer(1, 4),
+        summary_chart(audit, w),
+        Spacer(1, 8),
+        para(w.based_on(audit), s["small"]),
+        para(_("What this cannot know:"), s["small"]),
+        *(para(f"\u2022 {line}", s["boxsmall"]) for line in w.cannot_know(audit)),
+    ]
+    second: list[Any] = [Heading(_("The five steps that matter most"), s["h1"], 0)]
+    doable = [a for a in audit.plan if a.kind != "no_consumer_route"][:STEPS]
+    if not doable:
+        second.append(para(_("No step is needed for now."), s["body"]))
+    for n, action in enumerate(doable, 1):
+        second += _step(n, action, w, s)
+    second += _blocked(audit, w, s)
+    width, height = _frame()
+    whole = [*first, Spacer(1, 10), *second]
+    used = sum(f.wrap(width, height)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in whole)
+    if used < height - 24:
+        return [KeepInFrame(width, height, whole, mode="shrink"), PageBreak()]
+    return [
+        KeepInFrame(width, height, first, mode="shrink"),
+        PageBreak(),
+        KeepInFrame(width, height, second, mode="shrink"),
         PageBreak(),
     ]
 
 
-def _summary(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
-    cats = [c for c in audit.categories if c.level is not Likelihood.UNKNOWN]
-    level = level_words()
-    chart = bar_chart(
-        [f"{level[c.level].upper()}: {w.category(c)}" for c in cats],
-        [len(c.brokers) for c in cats],
+def summary_chart(audit: Audit, w: Wording) -> LevelChart:
+    """Brokers that likely and that possibly hold the person's records, per category, as two
+    separate segments of each bar, with their counts in words."""
+    level = {b.id: b.likelihood for b in audit.brokers}
+    rows = []
+    for category in audit.categories:
+        likely = sum(1 for b in category.brokers if level.get(b) is Likelihood.LIKELY)
+        possible = sum(1 for b in category.brokers if level.get(b) is Likelihood.POSSIBLE)
+        rows.append((w.category(category), (likely, possible)))
+    words = level_words(shout=False)
+    return stacked_chart(
+        rows,
+        levels=(words[Likelihood.LIKELY], words[Likelihood.POSSIBLE]),
         caption=_("Brokers that likely or possibly hold your records, by data category"),
+        empty=_("none"),
     )
-    story: list[Any] = [
-        Heading(_("Summary"), s["h1"], 0),
-        para(w.headline(audit), s["h2"]),
-        chart,
-    ]
-    story.append(Heading(_("Top five actions"), s["h2"], 1))
-    story += [para(f"{n}. {w.title(a)}", s["body"]) for n, a in enumerate(audit.plan[:5], 1)]
-    story.append(PageBreak())
-    return story
 
 
 def _categories(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
     names = {b.id: b for b in audit.brokers}
     level = level_words(shout=False)
-    story: list[Any] = [Heading(_("By data category"), s["h1"], 0)]
+    story: list[Any] = [
+        Heading(_("Appendix: the full detail"), s["title"], 0),
+        para(
+            _(
+                "Everything behind the summary: each data category and the brokers in it, every "
+                "step for every broker, and the sources."
+            ),
+            s["body"],
+        ),
+        Heading(_("By data category"), s["h1"], 0),
+    ]
     for result in audit.categories:
         if not result.brokers:
             continue
@@ -102,7 +269,7 @@ def _categories(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
             broker = names[broker_id]
             reason = w.reason(broker.reasons[0]) if broker.reasons else ""
             story.append(para(f"{broker.name} ({level[broker.likelihood]}). {reason}", s["small"]))
-    story.append(PageBreak())
+    story.append(CondPageBreak(NEW_SECTION))
     return story
 
 
@@ -110,20 +277,11 @@ def _action(action: Action, w: Wording, s: dict[str, Any]) -> list[Any]:
     story: list[Any] = [Heading(w.title(action), s["h2"], 1)]
     story += [para(f"{CHECKBOX}  {step}", s["box"]) for step in w.steps(action)]
     for method in action.methods:
-        label = method_words(method.kind)
-        if method.contact.startswith("https://"):
-            story.append(link(f"{CHECKBOX}  {label}", method.contact, s["box"]))
-        else:
-            story.append(para(f"{CHECKBOX}  {label}: {method.contact}", s["box"]))
-    if action.verification:
-        story.append(
-            para(
-                _("Expect: {checks}").format(
-                    checks=", ".join(_verify(v) for v in action.verification)
-                ),
-                s["small"],
-            )
-        )
+        label = f"{CHECKBOX}  {method_words(method.kind)}"
+        story.append(_contact_line(label, method.contact, s["box"]))
+    checks = verification_sentence(action.verification)
+    if checks:
+        story.append(para(checks, s["small"]))
     story.append(para(_("Done on: ____________________"), s["small"]))
     return story
 
@@ -153,7 +311,7 @@ def _plan(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
             story.append(Heading(f"{first}: {level[result.likelihood]}", s["h2"], 1))
             story += [para(line, s["body"]) for line in rest]
             story += [link(ref.title, ref.url, s["small"]) for ref in result.sources]
-    story.append(PageBreak())
+    story.append(CondPageBreak(NEW_SECTION))
     return story
 
 
@@ -161,8 +319,8 @@ def _ledger(requests: Sequence[Request], s: dict[str, Any]) -> list[Any]:
     rows = [[_("Request"), _("Broker"), _("Status"), _("Due")]]
     for r in requests:
         due = r.due.isoformat() if r.due else ""
-        status = r.status.value.replace("_", " ") + (_(" (overdue)") if r.overdue else "")
-        rows.append([f"#{r.id} {r.kind.replace('_', ' ')}", r.broker_name, status, due])
+        status = status_words(r.status) + (_(" (overdue)") if r.overdue else "")
+        rows.append([f"#{r.id} {kind_label(r.kind)}", r.broker_name, status, due])
     table = Table(
         [[para(c, s["small"]) for c in row] for row in rows],
         colWidths=[1.4 * inch, 2.6 * inch, 1.6 * inch, 1.0 * inch],
@@ -172,7 +330,7 @@ def _ledger(requests: Sequence[Request], s: dict[str, Any]) -> list[Any]:
             [("LINEBELOW", (0, 0), (-1, -1), 0.25, "#999999"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
         )
     )
-    return [Heading(_("Your requests"), s["h1"], 0), table, PageBreak()]
+    return [Heading(_("Your requests"), s["h1"], 0), table, CondPageBreak(NEW_SECTION)]
 
 
 def _sources(audit: Audit, w: Wording, s: dict[str, Any]) -> list[Any]:
@@ -199,22 +357,23 @@ def individual_report(
     requests: Sequence[Request] = (),
     today: dt.date,
     words: Wording | None = None,
+    short: bool = False,
 ) -> bytes:
+    """The two-page summary, then (unless ``short``) the full detail as an appendix."""
     s = styles()
     if words is None:
         from exposure.catalog_language import wording
 
         words = wording(catalog)  # the run's language
     w = words
-    story = (
-        _cover(audit, today, s)
-        + _summary(audit, w, s)
-        + _categories(audit, w, s)
-        + _plan(audit, w, s)
-    )
-    if requests:
-        story += _ledger(requests, s)
-    story += _sources(audit, w, s)
+    story = summary(audit, w, today, s)
+    if short:
+        story.pop()  # the summary's closing page break
+    else:
+        story += _categories(audit, w, s) + _plan(audit, w, s)
+        if requests:
+            story += _ledger(requests, s)
+        story += _sources(audit, w, s)
     buffer = io.BytesIO()
     ReportDoc(
         buffer, title=_("Your likely data-broker exposure"), subject=_("Exposure report")

@@ -269,15 +269,22 @@ def _hidden(answers: Mapping[str, Answer]) -> list[tuple[str, str]]:
     return pairs
 
 
+def _method_label(kind: str, t: i18n.Translate) -> str:
+    """How a method reaches the broker, in the page's language (never its code)."""
+    labels = {"web_form": t("web form"), "email": t("e-mail"), "postal": t("post")}
+    return labels.get(kind, t("phone"))
+
+
 def _results(site: Site, lang: str, result: Audit, profile: Profile, nonce: str) -> HTMLResponse:
     w = i18n.wording(site.catalog, lang)
+    t = i18n.translator(lang)
     actions = [
         {
             "title": w.title(a),
             "steps": w.steps(a),
             "blocked": a.kind == "no_consumer_route",
             "methods": [
-                (m.kind.replace("_", " "), m.contact, m.contact.startswith("https://"))
+                (_method_label(m.kind, t), m.contact, m.contact.startswith("https://"))
                 for m in a.methods
             ],
         }

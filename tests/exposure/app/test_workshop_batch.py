@@ -46,3 +46,23 @@ def test_the_pool_counts_and_prints_as_one_by_one(tmp_path: Path) -> None:
     assert results[1][0] == results[2][0]
     assert results[1][1] == results[2][1]  # byte for byte: the PDFs are reproducible
     assert len(results[2][1]) == len(group)
+
+
+def test_a_workshop_prints_the_two_page_summary_unless_the_full_report_is_asked_for(
+    tmp_path: Path,
+) -> None:
+    import io
+
+    import pypdf
+
+    pages = {}
+    for full in (False, True):
+        tallies = session.Tallies(name="Summary", started="2026-11-01", threshold=2)
+        out = tmp_path / f"full-{full}"
+        add_participants(
+            tallies, people(1), out, CATALOG, today=TODAY, report=True, full_report=full
+        )
+        pdf = (out / "participant-1" / "report.pdf").read_bytes()
+        pages[full] = pypdf.PdfReader(io.BytesIO(pdf)).pages
+    assert len(pages[False]) <= 2
+    assert len(pages[True]) > len(pages[False])

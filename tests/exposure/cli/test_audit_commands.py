@@ -139,6 +139,22 @@ def test_audit_without_any_profile_says_what_to_do(capsys: pytest.CaptureFixture
     assert "no profile: use --demo, --profile FILE" in err
 
 
+def test_report_short_is_the_summary_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _out, _ = run(capsys, "report", "--demo", "--short", "--out", str(tmp_path / "s.pdf"))
+    assert code == 0
+    import io
+
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO((tmp_path / "s.pdf").read_bytes()))
+    assert len(reader.pages) <= 2
+    text = " ".join(p.extract_text() for p in reader.pages)
+    assert "The five steps that matter most" in text
+    assert "Appendix: the full detail" not in text
+
+
 def test_report_writes_a_pdf_without_identity(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -152,4 +168,5 @@ def test_report_writes_a_pdf_without_identity(
 
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(data)).pages)
     assert "Marisol" not in text
-    assert "Top five actions" in text
+    assert "The five steps that matter most" in text
+    assert "Appendix: the full detail" in text

@@ -30,10 +30,10 @@ def test_the_estimate_is_in_spanish(demo_es: Path) -> None:
 
 def test_the_report_is_in_spanish(demo_es: Path) -> None:
     text = _text(demo_es / "report.pdf")
-    assert "Resumen" in text
-    assert "Las cinco primeras acciones" in text
+    assert "Los cinco pasos más importantes" in text
+    assert "Apéndice: todos los detalles" in text
     assert "Página 1" in text
-    assert "Summary" not in text
+    assert "The five steps that matter most" not in text
 
 
 def test_letters_stay_in_english(demo_es: Path) -> None:
@@ -61,4 +61,4 @@ def test_one_companion_page_per_letter(demo_es: Path) -> None:
 def test_english_gets_no_companion(tmp_path: Path) -> None:
     assert main(["demo", "--out", str(tmp_path)]) == 0
     assert not list((tmp_path / "letters").glob("hojas-*"))
-    assert "Summary" in _text(tmp_path / "report.pdf")
+    assert "The five steps that matter most" in _text(tmp_path / "report.pdf")

@@ -19,7 +19,7 @@ from exposure.render.wording import Wording
 from exposure.reports.aggregate import aggregate_report, shown
 from exposure.reports.handouts import handouts
 from exposure.reports.individual import individual_report
-from exposure.workshop.session import Tallies
+from exposure.workshop.session import Tallies, tally
 
 CATALOG = load_catalog(use_cache=False)
 TODAY = dt.date(2026, 11, 22)
@@ -40,7 +40,7 @@ def test_the_individual_report_says_what_it_must_and_holds_no_identity() -> None
     pdf = individual_report(result, CATALOG, today=TODAY)
     text = _text(pdf)
     assert Wording(CATALOG).headline(result) in text
-    assert "Top five actions" in text
+    assert "The five steps that matter most" in text
     assert "What cannot be opted out of" in text
     assert "Sources" in text
     assert "This is an estimate, not a search of any database" in text
@@ -108,3 +108,19 @@ def test_reports_render(tmp_path: Path) -> None:
         check=True,
     )
     assert len(list(tmp_path.glob("p*.png"))) == 3
+
+
+@pytest.mark.parametrize("threshold", [2, 5])
+def test_no_page_of_the_workshop_findings_but_the_last_is_nearly_empty(threshold: int) -> None:
+    """The findings' second page once held one line: the end of a list cut off by a forced
+    page break. A section now starts a new page only when little is left of the current one."""
+    from exposure.profile.files import read_profile
+
+    few = read_profile(Path(__file__).parent / "few_brokers.toml")
+    tallies = Tallies(name="Community workshop", started="2026-11-01", threshold=threshold)
+    for person in [demo_profile()] * 5 + [few] * 2:
+        tally(tallies, person, CATALOG, today=TODAY)
+    pages = _reader(aggregate_report(tallies, CATALOG, today=TODAY)).pages
+    for number, page in enumerate(pages[:-1], 1):
+        lines = [line for line in page.extract_text().splitlines() if line.strip()]
+        assert len(lines) - 2 >= 15, f"page {number} holds {len(lines)} lines"

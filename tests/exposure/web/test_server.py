@@ -382,7 +382,8 @@ def test_papers_download_as_one_pdf_with_blank_identity_lines(live: Live) -> Non
     assert f"exposure-{code.group(1)}.pdf" in response.headers["content-disposition"]
     text = pdf_text(response.content)
     assert "Your likely data-broker exposure" in text
-    assert "How to get out" in text
+    assert "The five steps that matter most" in text
+    assert "Appendix: the full detail" not in text, "a participant takes home the summary"
     assert "____" in text  # the blanks to fill in by hand
     assert live.participants() == 1  # downloading counts nothing
 
