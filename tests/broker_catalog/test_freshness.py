@@ -82,7 +82,12 @@ def test_registry_only_contacts_and_personal_mailboxes_are_found(minimal_catalog
 
 def test_the_pass_defaults_to_the_one_the_catalog_names(minimal_catalog: Path) -> None:
     info = minimal_catalog / "catalog.toml"
-    info.write_text(info.read_text(encoding="utf-8") + 'pass_started = "2026-01-15"\n')
+    kept = [
+        line
+        for line in info.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("pass_started")
+    ]
+    info.write_text("\n".join([*kept, 'pass_started = "2026-01-15"', ""]), encoding="utf-8")
     report = freshness(load_catalog(minimal_catalog, use_cache=False), TODAY)
     assert report.since == dt.date(2026, 1, 15)
     assert report.records_in_pass == 1
