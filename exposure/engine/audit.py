@@ -238,8 +238,16 @@ def audit(profile: Profile, catalog: Catalog, *, today: dt.date) -> Audit:
         ranks = per_category.get(category.id, {})
         shown = sorted((b for b, r in ranks.items() if r >= POSSIBLE), key=lambda b: (-ranks[b], b))
         level = BY_RANK[max(ranks.values())] if ranks else Likelihood.UNKNOWN
+        likely = sum(1 for b in shown if ranks[b] >= LIKELY)
         categories.append(
-            CategoryResult(id=category.id, name=category.name, level=level, brokers=tuple(shown))
+            CategoryResult(
+                id=category.id,
+                name=category.name,
+                level=level,
+                brokers=tuple(shown),
+                likely=likely,
+                possible=len(shown) - likely,
+            )
         )
     position = _positions(catalog, compiled)
     broker_results.sort(key=lambda b: (-_RANKS[b.likelihood], position[b.id]))

@@ -156,6 +156,11 @@ class CategoryResult(_Frozen):
     name: str
     level: Likelihood
     brokers: tuple[str, ...]
+    # How many of ``brokers`` likely and possibly hold this category's data: a broker likely to
+    # hold one category may only possibly hold another, so these are not the brokers' overall
+    # likelihoods.
+    likely: int = 0
+    possible: int = 0
 
 
 class CatalogRef(_Frozen):

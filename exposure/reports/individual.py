@@ -226,13 +226,10 @@ def summary(audit: Audit, w: Wording, today: dt.date, s: dict[str, Any]) -> list
 
 def summary_chart(audit: Audit, w: Wording) -> LevelChart:
     """Brokers that likely and that possibly hold the person's records, per category, as two
-    separate segments of each bar, with their counts in words."""
-    level = {b.id: b.likelihood for b in audit.brokers}
-    rows = []
-    for category in audit.categories:
-        likely = sum(1 for b in category.brokers if level.get(b) is Likelihood.LIKELY)
-        possible = sum(1 for b in category.brokers if level.get(b) is Likelihood.POSSIBLE)
-        rows.append((w.category(category), (likely, possible)))
+    separate segments of each bar, with their counts in words. A broker counts at its level
+    for that category (a likely credit-header broker may only possibly hold phone records), so
+    the bars agree with the headline's count of categories."""
+    rows = [(w.category(c), (c.likely, c.possible)) for c in audit.categories]
     words = level_words(shout=False)
     return stacked_chart(
         rows,
