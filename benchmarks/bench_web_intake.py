@@ -24,6 +24,7 @@ import argparse
 import asyncio
 import datetime as dt
 import json
+import os
 import random
 import re
 import statistics
@@ -83,6 +84,16 @@ def answers(rng: random.Random) -> list[tuple[str, str]]:
     return pairs
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load_average() -> str:
+    return Path("/proc/loadavg").read_text().split(" ", 1)[0]
+
+
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[18] if len(values) > 1 else values[0]
 
@@ -101,14 +112,17 @@ async def arriving(client: httpx.AsyncClient, join: str, body: str, delay: float
 
 
 async def room(
-    join: str, count: int, spread: float
-) -> tuple[list[float], list[float], list[float], list[float]]:
+    join: str, count: int, spread: float, pid: int
+) -> tuple[list[float], list[float], list[float], list[float], dict[str, float]]:
     rng = random.Random(19)  # noqa: S311 - reproducible test data
     people = [answers(rng) for _ in range(count)]
     limits = httpx.Limits(max_connections=count * 2)
     async with httpx.AsyncClient(timeout=120, limits=limits) as client:
         await client.get(join)  # warm the server once
+        cpu: dict[str, float] = {}
+        before = cpu_seconds(pid)
         static = await asyncio.gather(*(timed(client, "GET", join) for _ in range(count)))
+        cpu["static"] = cpu_seconds(pid) - before
         forms = await asyncio.gather(*(client.get(f"{join}en/") for _ in range(count)))
         tokens = []
         for form in forms:
@@ -116,12 +130,17 @@ async def room(
             assert found
             tokens.append(found.group(1))
         bodies = [urlencode([("form_token", t), *p]) for t, p in zip(tokens, people, strict=True)]
+        cpu["load"] = float(load_average())
+        before = cpu_seconds(pid)
         results = await asyncio.gather(
             *(timed(client, "POST", f"{join}en/", content=b, headers=FORM) for b in bodies)
         )
+        cpu["results"] = cpu_seconds(pid) - before
+        before = cpu_seconds(pid)
         reloads = await asyncio.gather(
             *(timed(client, "POST", f"{join}en/", content=b, headers=FORM) for b in bodies)
         )
+        cpu["reloads"] = cpu_seconds(pid) - before
         # a second room whose participants finish within ``spread`` seconds of each other
         forms = await asyncio.gather(*(client.get(f"{join}en/") for _ in range(count)))
         bodies = []
@@ -130,10 +149,12 @@ async def room(
             assert found
             bodies.append(urlencode([("form_token", found.group(1)), *p]))
         delays = [rng.uniform(0, spread) for _ in bodies]
+        before = cpu_seconds(pid)
         spread_out = await asyncio.gather(
             *(arriving(client, join, b, d) for b, d in zip(bodies, delays, strict=True))
         )
-    return list(static), list(results), list(reloads), list(spread_out)
+        cpu["spread"] = cpu_seconds(pid) - before
+    return list(static), list(results), list(reloads), list(spread_out), cpu
 
 
 def main() -> None:
@@ -151,8 +172,8 @@ def main() -> None:
             assert server.stdout is not None
             join = server.stdout.readline().strip()
             try:
-                static, results, reloads, spread = asyncio.run(
-                    room(join, args.participants, args.spread)
+                static, results, reloads, spread, cpu = asyncio.run(
+                    room(join, args.participants, args.spread, server.pid)
                 )
             finally:
                 server.terminate()
@@ -161,24 +182,25 @@ def main() -> None:
     assert counted == expected, f"counted {counted}, expected {expected}"
     n = args.participants
     rows = [
-        (f"language page, {n} at once (baseline)", static),
-        (f"results page: {n} participants submit at once", results),
-        (f"the same {n} forms sent again (reloads, not counted)", reloads),
-        (f"results page: {n} more participants over {args.spread:.0f} s", spread),
+        (f"language page, {n} at once (baseline)", static, cpu["static"]),
+        (f"results page: {n} participants submit at once", results, cpu["results"]),
+        (f"the same {n} forms sent again (reloads, not counted)", reloads, cpu["reloads"]),
+        (f"results page: {n} more participants over {args.spread:.0f} s", spread, cpu["spread"]),
     ]
     base = p95(static)
     table = [
-        "| what | median | p95 | p95 ratio to baseline | slowest |",
-        "|---|---:|---:|---:|---:|",
+        "| what | median | p95 | p95 ratio to baseline | slowest | server CPU per request |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
-    for what, times in rows:
+    for what, times, used in rows:
         table.append(
             f"| {what} | {statistics.median(times) * 1000:.0f} ms | {p95(times) * 1000:.0f} ms "
-            f"| {p95(times) / base:.1f}x | {max(times) * 1000:.0f} ms |"
+            f"| {p95(times) / base:.1f}x | {max(times) * 1000:.0f} ms | {used / n * 1000:.1f} ms |"
         )
     note = (
         f"Every one of the {2 * n} submissions was counted exactly once, reloads not at all "
-        f"(the file says {counted})."
+        f"(the file says {counted}). Load average (1 min) as the burst began: {cpu['load']:.2f} "
+        f"on {os.cpu_count()} cores; the participants' client runs on the same machine."
     )
     publish("web intake", table, note=note, write=args.write)
 

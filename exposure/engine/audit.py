@@ -8,6 +8,8 @@ result and the counts say which.
 
 from __future__ import annotations
 
+from typing import cast
+
 from broker_catalog.catalog import Catalog
 from broker_catalog.laws_schema import Law
 from broker_catalog.schema import AlternativeGroup, Broker, Likelihood
@@ -37,7 +39,7 @@ from exposure.engine.result import (
     GroupResult,
     Reason,
 )
-from exposure.profile.model import UNKNOWN, Profile
+from exposure.profile.model import UNKNOWN, Answer, Profile
 
 
 def _holding_results(
@@ -67,7 +69,68 @@ def _researched(
     scores: Scores,
 ) -> tuple[BrokerResult, tuple[Planned, ...]]:
     """The full result, with reasons, for a researched broker that likely or possibly holds
-    records; and what the plan needs (its likely holdings)."""
+    records; and what the plan needs (its likely holdings).
+
+    The result depends only on the answers to this broker's own questions, the ranks of the
+    holdings its data flows come from, its rank and the law: a workshop's participants share
+    most of these, so each combination is worked out once (a bounded memory of them)."""
+    compiled = compile_catalog(catalog)
+    facts, sources = _inputs(broker, catalog, compiled)
+    key = (
+        broker.id,
+        rank,
+        law.id if law is not None else None,
+        tuple(_frozen(profile.facts.get(f, UNKNOWN)) for f in facts),
+        tuple(scores.holdings.get(k, LIKELY) for k in sources),
+    )
+    found = compiled.researched_memo.get(key)
+    if found is not None:
+        return cast("tuple[BrokerResult, tuple[Planned, ...]]", found)
+    made = _explained(broker, rank, profile, catalog, law, scores)
+    if len(compiled.researched_memo) >= RESEARCHED_MEMO:
+        compiled.researched_memo.clear()  # a rare full reset keeps memory bounded
+    compiled.researched_memo[key] = made
+    return made
+
+
+# How many (broker, answers) combinations an audit remembers; a few MB at most.
+RESEARCHED_MEMO = 20_000
+
+
+def _frozen(answer: Answer) -> str | tuple[str, ...]:
+    return tuple(answer) if isinstance(answer, list) else answer
+
+
+def _inputs(
+    broker: Broker, catalog: Catalog, compiled: Compiled
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The facts a broker's triggers ask about, and the holdings its data flows come from."""
+    key = ("inputs", broker.id)
+    found = compiled.memo.get(key)
+    if isinstance(found, tuple):
+        return found
+    links = links_for(catalog)
+    facts = tuple(dict.fromkeys(t.fact for h in broker.holdings for t in h.triggers))
+    sources = tuple(
+        dict.fromkeys(
+            holding_key(catalog.flows[n].source.broker, catalog.flows[n].source.category)
+            for h, holding in enumerate(broker.holdings)
+            for t in range(len(holding.triggers))
+            for n in links.of(broker.id, h, t).flows
+        )
+    )
+    compiled.memo[key] = (facts, sources)
+    return facts, sources
+
+
+def _explained(
+    broker: Broker,
+    rank: int,
+    profile: Profile,
+    catalog: Catalog,
+    law: Law | None,
+    scores: Scores,
+) -> tuple[BrokerResult, tuple[Planned, ...]]:
     results = _holding_results(broker, profile, links_for(catalog), catalog, scores)
     reasons = [
         reason

@@ -11,6 +11,8 @@ signed receipt), so the server never keeps them.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from exposure.engine.result import Audit
 
 HERE = Path(__file__).resolve().parent
+AnswersKey = intake.AnswersKey
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name, not a secret
 RECEIPT_FIELD = "receipt"
 FORM_FIELDS = frozenset({TOKEN_FIELD, RECEIPT_FIELD})
@@ -72,12 +75,17 @@ class Site:
     def catalog(self) -> Catalog:
         return self.intake.catalog
 
-    def page(self, template: str, lang: str, status: int = 200, **context: Any) -> HTMLResponse:
+    pages: OrderedDict[tuple[str, AnswersKey], str] = field(default_factory=OrderedDict)
+    pages_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def html(self, template: str, lang: str, **context: Any) -> str:
         t = i18n.translator(lang)
-        html = self.env.get_template(template).render(
+        return self.env.get_template(template).render(
             _=t, lang=lang, join=self.secrets.join_path(), **context
         )
-        return HTMLResponse(html, status_code=status)
+
+    def page(self, template: str, lang: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return HTMLResponse(self.html(template, lang, **context), status_code=status)
 
 
 def create_app(
@@ -269,7 +277,28 @@ def _hidden(answers: Mapping[str, Answer]) -> list[tuple[str, str]]:
     return pairs
 
 
+# Stand-ins for what differs between two participants who answered alike (their code and
+# receipt), put in after rendering; no answer value can contain them (the NUL character).
+_CODE, _RECEIPT = "\x00code\x00", "\x00receipt\x00"
+
+
 def _results(site: Site, lang: str, result: Audit, profile: Profile, nonce: str) -> HTMLResponse:
+    """The results page. Identical answers give an identical page but for the participant's
+    code and receipt, so the page is rendered once per answers and language and remembered
+    (in memory, the last few hundred): a reload costs next to nothing."""
+    key = (lang, intake.answers_key(profile))
+    html = site.pages.get(key)
+    if html is None:
+        html = _render_results(site, lang, result, profile)
+        with site.pages_lock:
+            site.pages[key] = html
+            while len(site.pages) > intake.REMEMBERED:
+                site.pages.popitem(last=False)
+    code, receipt = site.signer.code(nonce), site.signer.issue("receipt", nonce)
+    return HTMLResponse(html.replace(_CODE, code).replace(_RECEIPT, receipt))
+
+
+def _render_results(site: Site, lang: str, result: Audit, profile: Profile) -> str:
     w = i18n.wording(site.catalog, lang)
     actions = [
         {
@@ -288,7 +317,7 @@ def _results(site: Site, lang: str, result: Audit, profile: Profile, nonce: str)
         for c in result.categories
         if c.level in (Likelihood.LIKELY, Likelihood.POSSIBLE)
     ]
-    return site.page(
+    return site.html(
         "results.html",
         lang,
         headline=w.headline(result),
@@ -296,9 +325,9 @@ def _results(site: Site, lang: str, result: Audit, profile: Profile, nonce: str)
         cannot_know=w.cannot_know(result),
         actions=actions,
         categories=categories,
-        code=site.signer.code(nonce),
+        code=_CODE,
         hidden=_hidden(profile.facts),
-        receipt=site.signer.issue("receipt", nonce),
+        receipt=_RECEIPT,
     )
 
 
