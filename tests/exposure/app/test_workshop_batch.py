@@ -54,7 +54,7 @@ def test_the_pool_counts_and_prints_as_one_by_one(tmp_path: Path) -> None:
     assert len(results[2][1]) == len(group)
 
 
-def _pages(pdf: bytes) -> tuple[list[str], list[str], str]:
+def _pages(pdf: bytes) -> tuple[list[str], list[str | None], str]:
     reader = PdfReader(io.BytesIO(pdf))
     texts = [page.extract_text() for page in reader.pages]
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
