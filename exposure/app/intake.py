@@ -14,7 +14,7 @@ import datetime as dt
 import io
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -166,10 +166,20 @@ class Intake:
     for the lot instead of one each), so a roomful submitting at once is not a queue of disk
     syncs. A participant's count is never reported before it is durable."""
 
-    def __init__(self, workshop: Path, catalog: Catalog, *, today: dt.date) -> None:
+    def __init__(
+        self,
+        workshop: Path,
+        catalog: Catalog,
+        *,
+        today: dt.date,
+        on_count: Callable[[session.Tallies], None] | None = None,
+    ) -> None:
+        """``on_count`` hears the tallies each time new participants are on disk (a live count
+        for the facilitator); it is called from the thread that wrote them."""
         self.workshop = workshop
         self.catalog = catalog
         self.today = today
+        self.on_count = on_count
         self.queue = PrintQueue()
         self._lock = threading.Lock()  # the print queue, and closing
         self._commit = threading.Condition()
@@ -231,13 +241,15 @@ class Intake:
             batch, self._pending = self._pending, []
             self._writing = True
         try:
-            _write(self.workshop, self.catalog, batch)
+            written = _write(self.workshop, self.catalog, batch)
         finally:
             with self._commit:
                 for t in batch:
                     t.done = True
                 self._writing = False
                 self._commit.notify_all()
+        if written is not None and self.on_count is not None:
+            self.on_count(written)
 
     def estimate(self, profile: Profile) -> Audit:
         """The estimate alone, counting nothing. Identical answers give the identical estimate,
@@ -296,7 +308,7 @@ class _Ticket:
     done: bool = False
 
 
-def _write(workshop: Path, catalog: Catalog, batch: list[_Ticket]) -> None:
+def _write(workshop: Path, catalog: Catalog, batch: list[_Ticket]) -> session.Tallies | None:
     """Count a batch of participants with one read and one (fsynced, atomic) write. A ticket
     the file refuses (closed, or full) gets its error and leaves the others counted; if the
     write fails, every ticket in the batch gets the error and none is counted."""
@@ -320,6 +332,7 @@ def _write(workshop: Path, catalog: Catalog, batch: list[_Ticket]) -> None:
             counted = True
         if counted:
             session.save(workshop, tallies)
+            return tallies
     except session.WorkshopError as exc:
         for t in batch:
             t.error = exc
@@ -328,6 +341,7 @@ def _write(workshop: Path, catalog: Catalog, batch: list[_Ticket]) -> None:
             t.brokers = []
             t.error = session.WorkshopError(_("the workshop file could not be written"))
         raise
+    return None
 
 
 # The PDF builders speak the process's language (exposure.language); a server answering

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +29,7 @@ from starlette.staticfiles import StaticFiles
 
 from broker_catalog.schema import US_STATES, AnswerKind, Likelihood
 from exposure.app import intake
+from exposure.limits import MAX_PARTICIPANTS
 from exposure.profile.model import UNKNOWN, Answer, Profile
 from exposure.web import i18n
 from exposure.web.security import Guard, Limits, Nonces, Signer, new_join_token, new_secret
@@ -96,8 +97,10 @@ def create_app(
     limits: Limits | None = None,
     today: dt.date | None = None,
     base_url: str = "",
+    on_count: Callable[[Tallies], None] | None = None,
 ) -> ASGIApp:
-    """The whole site, guarded. ``base_url`` (scheme, host and port) goes on the poster."""
+    """The whole site, guarded. ``base_url`` (scheme, host and port) goes on the poster;
+    ``on_count`` hears the tallies whenever participants have been counted."""
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=True,
@@ -106,7 +109,7 @@ def create_app(
         lstrip_blocks=True,
     )
     site = Site(
-        intake=intake.Intake(workshop, catalog, today=today or dt.date.today()),
+        intake=intake.Intake(workshop, catalog, today=today or dt.date.today(), on_count=on_count),
         secrets=secrets or Secrets(),
         signer=Signer.fresh(),
         nonces=Nonces(),
@@ -170,8 +173,11 @@ async def questionnaire(site: Site, request: Request) -> Response:
     lang = _lang(request)
     if not i18n.available(lang):
         return site.page("unavailable.html", "en", asked=i18n.LANGUAGES[lang])
-    if site.intake.tallies().closed:
+    tallies = site.intake.tallies()
+    if tallies.closed:
         return site.page("closed.html", lang, status=410)
+    if site.intake.full(tallies):
+        return _full(site, lang)
     if request.method == "GET":
         return _form(site, lang, {}, {})
     fields = (await request.form()).multi_items()
@@ -190,12 +196,20 @@ async def questionnaire(site: Site, request: Request) -> Response:
     if site.nonces.first_use(nonce):
         try:
             counted = await run_in_threadpool(site.intake.count, profile)
+        except intake.Full:
+            return _full(site, lang)
         except WorkshopError:
             return site.page("closed.html", lang, status=410)
         result = counted.audit
     else:  # the same form sent twice (a reload): shown again, counted once
         result = await run_in_threadpool(site.intake.estimate, profile)
     return _results(site, lang, result, profile, nonce)
+
+
+def _full(site: Site, lang: str) -> HTMLResponse:
+    """The workshop file holds as many participants as it can: say so, and that nothing of
+    theirs was counted (503: the service cannot take more, the facilitator can start anew)."""
+    return site.page("full.html", lang, status=503)
 
 
 def _form(
@@ -396,6 +410,8 @@ def _facilitator(
         participants=tallies.participants,
         letters=tallies.letters,
         closed=tallies.closed,
+        full=site.intake.full(tallies),
+        max_participants=f"{MAX_PARTICIPANTS:,}",
         queue=queue,
         here=site.secrets.facilitator_path(),
         token=site.signer.issue("facilitator"),
