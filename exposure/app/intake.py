@@ -201,18 +201,28 @@ class Intake:
         """Count one participant into the workshop file, as ``exposure workshop add`` does:
         the same tally, and the letters their papers hold. Raises :class:`Full` when the file
         holds as many participants as it can, ``WorkshopError`` when the workshop is closed."""
-        from exposure.engine.targets import letter_targets
-
         profile = profile.without_identity()
         result = self.estimate(profile)
-        targets = letter_targets(result)
-        letters = sum(1 for b in targets if self._draftable(b, profile))
-        ticket = _Ticket(profile, result, letters)
+        counts, brokers = self.tally_one(profile, result)
+        self.commit(counts)
+        return Counted(result, tuple(brokers), counts.letters)
+
+    def tally_one(self, profile: Profile, result: Audit) -> tuple[session.Tallies, list[str]]:
+        """One participant's own tallies (as ``session.tally`` counts them into an empty
+        workshop, letters included) and their letter brokers; nothing is written. Pure work,
+        so it can run anywhere (a worker process of the web server, say)."""
+        counts = session.Tallies(name="", started="", threshold=2)
+        brokers = session.tally(counts, profile, self.catalog, result=result)
+        counts.letters = sum(1 for b in brokers if self._draftable(b, profile))
+        return counts, brokers
+
+    def commit(self, counts: session.Tallies) -> None:
+        """Add one participant's tallies (from :meth:`tally_one`) to the workshop file; returns
+        once they are on disk. Raises :class:`Full` or ``WorkshopError`` (closed)."""
+        ticket = _Ticket(counts)
         self._durable(ticket)
         if ticket.error is not None:
             raise ticket.error
-        # session.tally returns the brokers by the same rule as ``targets``: one count of letters
-        return Counted(result, tuple(ticket.brokers), letters)
 
     def _draftable(self, broker_id: str, profile: Profile) -> bool:
         """Whether a letter to this broker can be drafted for this (identity-free) profile, as
@@ -241,7 +251,7 @@ class Intake:
             batch, self._pending = self._pending, []
             self._writing = True
         try:
-            written = _write(self.workshop, self.catalog, batch)
+            written = _write(batch, self.workshop)
         finally:
             with self._commit:
                 for t in batch:
@@ -298,17 +308,14 @@ class Intake:
 
 @dataclass(eq=False)
 class _Ticket:
-    """One participant waiting to be counted: what the count needs, then its outcome."""
+    """One participant waiting to be counted: their own tallies, then the outcome."""
 
-    profile: Profile
-    result: Audit
-    letters: int
-    brokers: list[str] = field(default_factory=list)
+    counts: session.Tallies
     error: session.WorkshopError | None = None
     done: bool = False
 
 
-def _write(workshop: Path, catalog: Catalog, batch: list[_Ticket]) -> session.Tallies | None:
+def _write(batch: list[_Ticket], workshop: Path) -> session.Tallies | None:
     """Count a batch of participants with one read and one (fsynced, atomic) write. A ticket
     the file refuses (closed, or full) gets its error and leaves the others counted; if the
     write fails, every ticket in the batch gets the error and none is counted."""
@@ -316,19 +323,17 @@ def _write(workshop: Path, catalog: Catalog, batch: list[_Ticket]) -> session.Ta
         tallies = session.load(workshop)
         counted = False
         for t in batch:
-            if tallies.participants >= MAX_PARTICIPANTS and not tallies.closed:
+            if tallies.closed:  # as session.tally refuses
+                t.error = session.WorkshopError(_("this workshop is closed; start a new one"))
+                continue
+            if tallies.participants + t.counts.participants > MAX_PARTICIPANTS:
                 t.error = Full(
                     _("this workshop is full: a workshop counts at most {n} participants").format(
                         n=MAX_PARTICIPANTS
                     )
                 )
                 continue
-            try:
-                t.brokers = session.tally(tallies, t.profile, catalog, result=t.result)
-            except session.WorkshopError as exc:
-                t.error = exc
-                continue
-            tallies.letters += t.letters
+            session.add(tallies, t.counts)
             counted = True
         if counted:
             session.save(workshop, tallies)
@@ -338,7 +343,6 @@ def _write(workshop: Path, catalog: Catalog, batch: list[_Ticket]) -> session.Ta
             t.error = exc
     except BaseException:
         for t in batch:
-            t.brokers = []
             t.error = session.WorkshopError(_("the workshop file could not be written"))
         raise
     return None

@@ -124,14 +124,6 @@ def _write_letters(sheet: LetterSheet, folder: Path, letters: list[Letter]) -> N
         write_atomic(folder / "letters.pdf", sheet.pdf(letters))
 
 
-def _add(total: session.Tallies, counts: session.Tallies) -> None:
-    total.participants += counts.participants
-    total.categories.update(counts.categories)
-    total.brokers.update(counts.brokers)
-    total.no_route += counts.no_route
-    total.letters += counts.letters
-
-
 def add_participants(
     tallies: session.Tallies,
     people: Sequence[Profile],
@@ -209,4 +201,4 @@ def add_participants(
             if progress is not None:
                 progress(len(people) + done, total)
     for counts in counted:
-        _add(tallies, counts)
+        session.add(tallies, counts)

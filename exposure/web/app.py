@@ -79,6 +79,9 @@ class Site:
     pages: OrderedDict[tuple[str, AnswersKey], str] = field(default_factory=OrderedDict)
     pages_lock: threading.Lock = field(default_factory=threading.Lock)
 
+    async def work(self, lang: str, pairs: list[tuple[str, str]]) -> Outcome:
+        return await run_in_threadpool(work, self, lang, pairs)
+
     def html(self, template: str, lang: str, **context: Any) -> str:
         t = i18n.translator(lang)
         return self.env.get_template(template).render(
@@ -185,25 +188,46 @@ async def questionnaire(site: Site, request: Request) -> Response:
     if len(pairs) != len(fields):
         return _form(site, lang, {}, {"": intake.UNEXPECTED}, status=400)
     given = dict(pairs)
-    checked = await run_in_threadpool(intake.read_answers, pairs, site.catalog, ignore=FORM_FIELDS)
     nonce = site.signer.check("form", given.get(TOKEN_FIELD, ""))
-    problems = dict(checked.problems)
+    outcome = await site.work(lang, pairs)
+    problems = dict(outcome.problems)
     if nonce is None:
         problems[""] = "expired"
-    if problems or checked.profile is None or nonce is None:
-        return _form(site, lang, checked.answers, problems, status=400)
-    profile = checked.profile
+    if problems or outcome.html is None or outcome.counts is None or nonce is None:
+        return _form(site, lang, outcome.answers, problems, status=400)
     if site.nonces.first_use(nonce):
         try:
-            counted = await run_in_threadpool(site.intake.count, profile)
+            await run_in_threadpool(site.intake.commit, outcome.counts)
         except intake.Full:
             return _full(site, lang)
         except WorkshopError:
             return site.page("closed.html", lang, status=410)
-        result = counted.audit
-    else:  # the same form sent twice (a reload): shown again, counted once
-        result = await run_in_threadpool(site.intake.estimate, profile)
-    return _results(site, lang, result, profile, nonce)
+    # else the same form sent twice (a reload): shown again, counted once
+    code, receipt = site.signer.code(nonce), site.signer.issue("receipt", nonce)
+    return HTMLResponse(outcome.html.replace(_CODE, code).replace(_RECEIPT, receipt))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A submission worked out: the results page (with stand-ins for the participant's code
+    and receipt) and their own tallies, or the form's problems."""
+
+    html: str | None
+    counts: Tallies | None
+    answers: dict[str, Answer]
+    problems: dict[str, str]
+
+
+def work(site: Site, lang: str, pairs: list[tuple[str, str]]) -> Outcome:
+    """The CPU-heavy part of a submission, which touches no shared state: read the answers,
+    estimate, count this participant on their own, render their results page."""
+    checked = intake.read_answers(pairs, site.catalog, ignore=FORM_FIELDS)
+    if checked.profile is None:
+        return Outcome(None, None, checked.answers, checked.problems)
+    profile = checked.profile.without_identity()
+    result = site.intake.estimate(profile)
+    counts, _brokers = site.intake.tally_one(profile, result)
+    return Outcome(_results(site, lang, result, profile), counts, checked.answers, {})
 
 
 def _full(site: Site, lang: str) -> HTMLResponse:
@@ -296,10 +320,11 @@ def _hidden(answers: Mapping[str, Answer]) -> list[tuple[str, str]]:
 _CODE, _RECEIPT = "\x00code\x00", "\x00receipt\x00"
 
 
-def _results(site: Site, lang: str, result: Audit, profile: Profile, nonce: str) -> HTMLResponse:
-    """The results page. Identical answers give an identical page but for the participant's
-    code and receipt, so the page is rendered once per answers and language and remembered
-    (in memory, the last few hundred): a reload costs next to nothing."""
+def _results(site: Site, lang: str, result: Audit, profile: Profile) -> str:
+    """The results page, with stand-ins for the participant's code and receipt. Identical
+    answers give an identical page but for those, so the page is rendered once per answers
+    and language and remembered (in memory, the last few hundred): a reload costs next to
+    nothing."""
     key = (lang, intake.answers_key(profile))
     html = site.pages.get(key)
     if html is None:
@@ -308,8 +333,7 @@ def _results(site: Site, lang: str, result: Audit, profile: Profile, nonce: str)
             site.pages[key] = html
             while len(site.pages) > intake.REMEMBERED:
                 site.pages.popitem(last=False)
-    code, receipt = site.signer.code(nonce), site.signer.issue("receipt", nonce)
-    return HTMLResponse(html.replace(_CODE, code).replace(_RECEIPT, receipt))
+    return html
 
 
 def _render_results(site: Site, lang: str, result: Audit, profile: Profile) -> str:
