@@ -8,6 +8,7 @@ result and the counts say which.
 
 from __future__ import annotations
 
+import heapq
 from typing import cast
 
 from broker_catalog.catalog import Catalog
@@ -17,6 +18,7 @@ from exposure.engine.compiled import (
     BY_RANK,
     LIKELY,
     POSSIBLE,
+    UNKNOWN_RANK,
     Compiled,
     Scores,
     compile_catalog,
@@ -262,6 +264,37 @@ def _evidence(broker: Broker) -> Evidence:
     return "registry_filing" if broker.legal.registries else "none"
 
 
+def _static(catalog: Catalog, compiled: Compiled) -> tuple[tuple[BrokerResult, ...], int]:
+    """The registry-only brokers whose filing points at no category: rated ``unknown`` for
+    everyone, whatever the answers (as score_all rates them). Most of the catalog, so their
+    results are built once, in name order, and merged into each audit's list."""
+    found = compiled.memo.get(("static",))
+    if isinstance(found, tuple):
+        return found
+    ordered = sorted(
+        (broker_id for broker_id, rule in compiled.registry if not rule),
+        key=_positions(catalog, compiled).__getitem__,
+    )
+    results = tuple(_plain(catalog.by_id[b], UNKNOWN_RANK, compiled) for b in ordered)
+    filed = sum(1 for r in results if r.evidence == "registry_filing")
+    compiled.memo[("static",)] = (results, filed)
+    return results, filed
+
+
+def _with_static(
+    ranked: list[BrokerResult], static: tuple[BrokerResult, ...], position: dict[str, int]
+) -> list[BrokerResult]:
+    """``ranked`` (sorted by likelihood, then name) with the static results (all ``unknown``,
+    in name order) merged into its ``unknown`` stretch: the order sorting them all gives."""
+    unknown = Likelihood.UNKNOWN
+    start = next((n for n, b in enumerate(ranked) if _RANKS[b.likelihood] <= 1), len(ranked))
+    end = next(
+        (n for n in range(start, len(ranked)) if ranked[n].likelihood is not unknown), len(ranked)
+    )
+    middle = list(heapq.merge(ranked[start:end], static, key=lambda b: position[b.id]))
+    return [*ranked[:start], *middle, *ranked[end:]]
+
+
 def audit(profile: Profile, catalog: Catalog) -> Audit:
     """The explained estimate for one profile. Reads ``profile.facts`` only, never identity."""
     facts = profile.facts
@@ -285,7 +318,9 @@ def audit(profile: Profile, catalog: Catalog) -> Audit:
             planned += plan_items
         else:
             broker_results.append(_plain(broker, best, compiled))
-    for broker_id, _rule in compiled.registry:
+    for broker_id, rule in compiled.registry:
+        if not rule:
+            continue  # rated the same for everyone: see _static
         broker = catalog.by_id[broker_id]
         best = scores.brokers[broker_id]
         if best >= POSSIBLE:
@@ -306,10 +341,13 @@ def audit(profile: Profile, catalog: Catalog) -> Audit:
         )
     position = _positions(catalog, compiled)
     broker_results.sort(key=lambda b: (-_RANKS[b.likelihood], position[b.id]))
+    dynamic = broker_results
+    static, static_filed = _static(catalog, compiled)
+    broker_results = _with_static(dynamic, static, position)
     group_results, likely_groups = _groups(catalog, scores)
     reach = [
         (catalog.by_id[b.id], b.likelihood)
-        for b in broker_results
+        for b in dynamic
         if b.likelihood in (Likelihood.LIKELY, Likelihood.POSSIBLE)
     ]
     plan = build_plan(planned, home, law, _route_law(catalog, home), likely_groups, reach)
@@ -319,11 +357,11 @@ def audit(profile: Profile, catalog: Catalog) -> Audit:
     government = government_results(catalog, profile, home)
     answered = sum(1 for f in catalog.facts if profile.answer(f.id) != UNKNOWN)
     held = [c for c in categories if c.level is not Likelihood.UNKNOWN]
-    researched = sum(1 for b in broker_results if b.evidence == "researched")
-    filed = sum(1 for b in broker_results if b.evidence == "registry_filing")
+    researched = sum(1 for b in dynamic if b.evidence == "researched")
+    filed = static_filed + sum(1 for b in dynamic if b.evidence == "registry_filing")
     counts = Counts(
-        likely=sum(1 for b in broker_results if b.likelihood is Likelihood.LIKELY),
-        possible=sum(1 for b in broker_results if b.likelihood is Likelihood.POSSIBLE),
+        likely=sum(1 for b in dynamic if b.likelihood is Likelihood.LIKELY),
+        possible=sum(1 for b in dynamic if b.likelihood is Likelihood.POSSIBLE),
         categories_likely=sum(1 for c in held if c.level is Likelihood.LIKELY),
         categories_held=len(held),
         answered=answered,

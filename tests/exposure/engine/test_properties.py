@@ -165,3 +165,27 @@ def test_a_route_state_resident_is_estimated_as_one_elsewhere_plus_the_route() -
     }
     assert covered == reached & registered
     assert len(drop[0].brokers) == len(covered)
+
+
+@SETTINGS
+@given(profile=profiles)
+def test_every_active_broker_is_listed_once_most_likely_first_then_by_name(
+    profile: Profile,
+) -> None:
+    """The brokers whose rating no answer can change are merged into each audit's list (not
+    rated again): the list still holds every active broker once, ordered by likelihood and
+    then by name, and the counts are the list's."""
+    result = audit(profile, CATALOG)
+    active = {b.id for b in CATALOG.brokers if b.status.value == "active"}
+    ids = [b.id for b in result.brokers]
+    assert sorted(ids) == sorted(active)
+    by_name = {b.id: (b.name.casefold(), b.id) for b in CATALOG.brokers}
+    ranked = sorted(result.brokers, key=lambda b: (-b.likelihood.rank, by_name[b.id]))
+    assert [b.id for b in ranked] == ids
+    count = result.counts
+    assert count.likely == sum(1 for b in result.brokers if b.likelihood is Likelihood.LIKELY)
+    assert count.possible == sum(1 for b in result.brokers if b.likelihood is Likelihood.POSSIBLE)
+    assert count.researched == sum(1 for b in result.brokers if b.evidence == "researched")
+    assert count.registry_filing == sum(
+        1 for b in result.brokers if b.evidence == "registry_filing"
+    )
