@@ -51,7 +51,7 @@ from pathlib import Path
 from broker_catalog import load_catalog
 from exposure.web.app import Secrets, create_app
 from exposure.web.security import Limits
-from exposure.web.server import server
+from exposure.web.server import server, settle
 import socket
 secrets = Secrets()
 app = create_app(Path(sys.argv[1]), load_catalog(), secrets=secrets,
@@ -60,6 +60,7 @@ sock = socket.socket()
 sock.bind(("127.0.0.1", 0))
 sock.listen(1024)
 print(f"http://127.0.0.1:{sock.getsockname()[1]}{secrets.join_path()}", flush=True)
+settle()  # as workshop serve does
 server(app, "127.0.0.1", 0).run(sockets=[sock])
 """
 

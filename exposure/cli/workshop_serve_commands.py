@@ -70,7 +70,7 @@ def serve(args: argparse.Namespace) -> int:
     from exposure.errors import UsageError
     from exposure.web.app import Secrets, create_app
     from exposure.web.poster import poster_pdf, terminal_qr
-    from exposure.web.server import reachable_address, self_signed, server, url_host
+    from exposure.web.server import reachable_address, self_signed, server, settle, url_host
     from exposure.workshop import session
 
     tallies = session.load(args.file)
@@ -117,6 +117,7 @@ def serve(args: argparse.Namespace) -> int:
             print("Listening on this computer only: use --host to let phones reach it.")
         print("No request is logged. Press Ctrl+C to stop.", flush=True)
         live.show(tallies)
+        settle()
         with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises Ctrl+C once stopped
             server(app, args.host, port, certificate=cert).run(sockets=[sock])
         live.end()

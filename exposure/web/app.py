@@ -141,6 +141,7 @@ def create_app(
         exception_handlers={HTTPException: _http_error},
     )
     app.state.site = site
+    site.intake.estimate(Profile())  # load and compile the whole catalog before the first phone
     return Guard(app, limits or Limits())
 
 

@@ -646,3 +646,21 @@ def test_a_closed_workshop_is_not_served(
 def test_the_facilitator_page_refreshes_itself_only_when_asked(live: Live) -> None:
     assert 'http-equiv="refresh"' not in live.client.get(live.facilitator).text
     assert 'http-equiv="refresh"' in live.client.get(f"{live.facilitator}?auto=1").text
+
+
+def test_settling_before_serving_freezes_the_heap_the_collector_would_walk() -> None:
+    """In the serving process (a child here, so the tests' own process is left alone)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import gc; from broker_catalog import load_catalog; from exposure.engine import audit;"
+        "from exposure.profile.model import Profile; from exposure.web.server import settle;"
+        "c = load_catalog(); audit(Profile(), c); settle();"
+        "print(gc.get_freeze_count(), gc.get_count()[0], gc.get_threshold()[0])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    frozen, young, threshold = map(int, out.stdout.split())
+    assert frozen > 50_000  # the catalog and all else alive at the start
+    assert young < 100
+    assert threshold >= 10_000
