@@ -1,10 +1,15 @@
-"""Adding many workshop participants at once, on every core.
+"""Adding many workshop participants at once, on every core, drawing each letter once.
 
-Each participant is independent: their estimate, their letters and report are worked out and
-printed on their own. So the batch is split over a pool of worker processes; each worker counts
-its participants into an empty :class:`~exposure.workshop.session.Tallies` with the one rule
-(:func:`exposure.workshop.session.tally`), prints their papers into their own folder, and sends
-back only its counts, which are added up here. The workshop file is written once, by the caller.
+1. Each participant is estimated and counted on their own, on a pool of worker processes:
+   each counts into an empty :class:`~exposure.workshop.session.Tallies` with the one rule
+   (:func:`exposure.workshop.session.tally`), prints the participant's report when asked, and
+   sends back only the counts and which letters the participant gets (broker, home state).
+2. A workshop letter has blank lines for identity, so it depends only on the broker, the home
+   state and the date: each distinct one is drafted once, and all of them are drawn once into
+   one PDF (:class:`exposure.pdf.sheet.LetterSheet`).
+3. Each participant's letters PDF is assembled from those pages, on the pool.
+
+The counts are added up here; the workshop file is written once, by the caller.
 """
 
 from __future__ import annotations
