@@ -10,6 +10,7 @@ writes anything but the workshop file.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import threading
@@ -252,14 +253,17 @@ class Intake:
             self._writing = True
         try:
             written = _write(batch, self.workshop)
+            if written is not None and self.on_count is not None:
+                # while still the writer, so counts are heard in order; a terminal gone away
+                # does not fail the participants just counted
+                with contextlib.suppress(OSError, ValueError):
+                    self.on_count(written)
         finally:
             with self._commit:
                 for t in batch:
                     t.done = True
                 self._writing = False
                 self._commit.notify_all()
-        if written is not None and self.on_count is not None:
-            self.on_count(written)
 
     def estimate(self, profile: Profile) -> Audit:
         """The estimate alone, counting nothing. Identical answers give the identical estimate,
