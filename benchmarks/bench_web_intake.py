@@ -4,14 +4,16 @@
     python benchmarks/bench_web_intake.py --write    # also update docs/performance.md
 
 The real server (the same factory as `exposure workshop serve`, on uvicorn) runs in a child
-process on 127.0.0.1; this process plays the participants with httpx's async client. Each
+process on 127.0.0.1; this process plays the participants with plain HTTP/1.1 on asyncio
+streams (one request per connection, as light as a client can be: see Phones). Each
 participant loads the questionnaire, then submits their answers at the same moment as everyone
 else; the time of that submission (the results page) is what a person waits for. Baseline,
 from the same server in the same run: the language page, a page with no work behind it, asked
 for by the same number of clients at once. Then every participant sends their form a second
 time (a reload), and the workshop file must still count each of them exactly once. A second
-room of as many participants then submits spread over a minute (uniformly at random), as a
-room finishing a questionnaire more likely does.
+room of as many other participants then submits spread over a minute (uniformly at random),
+as a room finishing a questionnaire more likely does. Beside each time: the CPU the server
+process used per request, and the machine's load average, since the cores are shared.
 
 The per-address rate limit is raised for the run, since every simulated phone here shares one
 address. Target (from the web intake issue): every participant's results page in under 1 s on
@@ -24,6 +26,7 @@ import argparse
 import asyncio
 import datetime as dt
 import json
+import os
 import random
 import re
 import statistics
@@ -31,10 +34,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
-
-import httpx
+from urllib.parse import urlencode, urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -49,7 +51,7 @@ from pathlib import Path
 from broker_catalog import load_catalog
 from exposure.web.app import Secrets, create_app
 from exposure.web.security import Limits
-from exposure.web.server import server
+from exposure.web.server import server, settle
 import socket
 secrets = Secrets()
 app = create_app(Path(sys.argv[1]), load_catalog(), secrets=secrets,
@@ -58,9 +60,9 @@ sock = socket.socket()
 sock.bind(("127.0.0.1", 0))
 sock.listen(1024)
 print(f"http://127.0.0.1:{sock.getsockname()[1]}{secrets.join_path()}", flush=True)
+settle()  # as workshop serve does
 server(app, "127.0.0.1", 0).run(sockets=[sock])
 """
-FORM = {"content-type": "application/x-www-form-urlencoded"}
 
 
 def answers(rng: random.Random) -> list[tuple[str, str]]:
@@ -83,57 +85,116 @@ def answers(rng: random.Random) -> list[tuple[str, str]]:
     return pairs
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process and any children of it have used so far, from
+    /proc (Linux)."""
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def load_average() -> str:
+    return Path("/proc/loadavg").read_text().split(" ", 1)[0]
+
+
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[18] if len(values) > 1 else values[0]
 
 
-async def timed(client: httpx.AsyncClient, method: str, url: str, **kw: object) -> float:
-    start = time.perf_counter()
-    response = await client.request(method, url, **kw)  # type: ignore[arg-type]
-    elapsed = time.perf_counter() - start
-    response.raise_for_status()
-    return elapsed
+@dataclass(frozen=True)
+class Phones:
+    """The participants' phones: one plain HTTP/1.1 request per connection on asyncio's own
+    streams. A real phone's HTTP work happens on the phone; a heavyweight client here (httpx
+    spent more CPU per request than the server did) would take the 2 cores the server is
+    measured on."""
+
+    host: str
+    port: int
+
+    @classmethod
+    def of(cls, url: str) -> Phones:
+        parts = urlsplit(url)
+        return cls(parts.hostname or "127.0.0.1", parts.port or 80)
+
+    async def request(self, method: str, url: str, body: str = "") -> tuple[int, str]:
+        path = urlsplit(url).path
+        data = body.encode()
+        head = (
+            f"{method} {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
+            f"Content-Type: application/x-www-form-urlencoded\r\n"
+            f"Content-Length: {len(data)}\r\nConnection: close\r\n\r\n"
+        )
+        reader, writer = await asyncio.open_connection(self.host, self.port)
+        try:
+            writer.write(head.encode() + data)
+            await writer.drain()
+            raw = await reader.read(-1)  # to the end: the server closes after answering
+        finally:
+            writer.close()
+        status_line, _, rest = raw.partition(b"\r\n")
+        return int(status_line.split()[1]), rest.partition(b"\r\n\r\n")[2].decode()
+
+    async def timed(self, method: str, url: str, body: str = "") -> float:
+        start = time.perf_counter()
+        status, _ = await self.request(method, url, body)
+        elapsed = time.perf_counter() - start
+        if status != 200:
+            raise SystemExit(f"{method} {url}: HTTP {status}")
+        return elapsed
+
+    async def token(self, url: str) -> str:
+        status, text = await self.request("GET", url)
+        found = re.search(r'name="form_token" value="([^"]+)"', text)
+        assert status == 200
+        assert found
+        return found.group(1)
 
 
-async def arriving(client: httpx.AsyncClient, join: str, body: str, delay: float) -> float:
+async def arriving(phones: Phones, join: str, body: str, delay: float) -> float:
     await asyncio.sleep(delay)
-    return await timed(client, "POST", f"{join}en/", content=body, headers=FORM)
+    return await phones.timed("POST", f"{join}en/", body)
 
 
 async def room(
-    join: str, count: int, spread: float
-) -> tuple[list[float], list[float], list[float], list[float]]:
+    join: str, count: int, spread: float, pid: int
+) -> tuple[list[float], list[float], list[float], list[float], dict[str, float]]:
     rng = random.Random(19)  # noqa: S311 - reproducible test data
     people = [answers(rng) for _ in range(count)]
-    limits = httpx.Limits(max_connections=count * 2)
-    async with httpx.AsyncClient(timeout=120, limits=limits) as client:
-        await client.get(join)  # warm the server once
-        static = await asyncio.gather(*(timed(client, "GET", join) for _ in range(count)))
-        forms = await asyncio.gather(*(client.get(f"{join}en/") for _ in range(count)))
-        tokens = []
-        for form in forms:
-            found = re.search(r'name="form_token" value="([^"]+)"', form.text)
-            assert found
-            tokens.append(found.group(1))
-        bodies = [urlencode([("form_token", t), *p]) for t, p in zip(tokens, people, strict=True)]
-        results = await asyncio.gather(
-            *(timed(client, "POST", f"{join}en/", content=b, headers=FORM) for b in bodies)
-        )
-        reloads = await asyncio.gather(
-            *(timed(client, "POST", f"{join}en/", content=b, headers=FORM) for b in bodies)
-        )
-        # a second room whose participants finish within ``spread`` seconds of each other
-        forms = await asyncio.gather(*(client.get(f"{join}en/") for _ in range(count)))
-        bodies = []
-        for form, p in zip(forms, people, strict=True):
-            found = re.search(r'name="form_token" value="([^"]+)"', form.text)
-            assert found
-            bodies.append(urlencode([("form_token", found.group(1)), *p]))
-        delays = [rng.uniform(0, spread) for _ in bodies]
-        spread_out = await asyncio.gather(
-            *(arriving(client, join, b, d) for b, d in zip(bodies, delays, strict=True))
-        )
-    return list(static), list(results), list(reloads), list(spread_out)
+    phones = Phones.of(join)
+    await phones.request("GET", join)  # warm the server once
+    cpu: dict[str, float] = {}
+    before = cpu_seconds(pid)
+    static = await asyncio.gather(*(phones.timed("GET", join) for _ in range(count)))
+    cpu["static"] = cpu_seconds(pid) - before
+    tokens = await asyncio.gather(*(phones.token(f"{join}en/") for _ in range(count)))
+    bodies = [urlencode([("form_token", t), *p]) for t, p in zip(tokens, people, strict=True)]
+    cpu["load"] = float(load_average())
+    before, mine = cpu_seconds(pid), time.process_time()
+    results = await asyncio.gather(*(phones.timed("POST", f"{join}en/", b) for b in bodies))
+    cpu["results"] = cpu_seconds(pid) - before
+    cpu["client"] = time.process_time() - mine
+    before = cpu_seconds(pid)
+    reloads = await asyncio.gather(*(phones.timed("POST", f"{join}en/", b) for b in bodies))
+    cpu["reloads"] = cpu_seconds(pid) - before
+    # a second room, other people, finishing within ``spread`` seconds of each other
+    others = [answers(rng) for _ in range(count)]
+    tokens = await asyncio.gather(*(phones.token(f"{join}en/") for _ in range(count)))
+    bodies = [urlencode([("form_token", t), *p]) for t, p in zip(tokens, others, strict=True)]
+    delays = [rng.uniform(0, spread) for _ in bodies]
+    before = cpu_seconds(pid)
+    spread_out = await asyncio.gather(
+        *(arriving(phones, join, b, d) for b, d in zip(bodies, delays, strict=True))
+    )
+    cpu["spread"] = cpu_seconds(pid) - before
+    return list(static), list(results), list(reloads), list(spread_out), cpu
 
 
 def main() -> None:
@@ -146,13 +207,15 @@ def main() -> None:
         workshop = Path(tmp) / "w.json"
         session.start(workshop, name="Bench", threshold=5, today=dt.date.today())
         with subprocess.Popen(
-            [sys.executable, "-c", SERVER, str(workshop)], stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", SERVER, str(workshop)],
+            stdout=subprocess.PIPE,
+            text=True,
         ) as server:
             assert server.stdout is not None
             join = server.stdout.readline().strip()
             try:
-                static, results, reloads, spread = asyncio.run(
-                    room(join, args.participants, args.spread)
+                static, results, reloads, spread, cpu = asyncio.run(
+                    room(join, args.participants, args.spread, server.pid)
                 )
             finally:
                 server.terminate()
@@ -161,24 +224,26 @@ def main() -> None:
     assert counted == expected, f"counted {counted}, expected {expected}"
     n = args.participants
     rows = [
-        (f"language page, {n} at once (baseline)", static),
-        (f"results page: {n} participants submit at once", results),
-        (f"the same {n} forms sent again (reloads, not counted)", reloads),
-        (f"results page: {n} more participants over {args.spread:.0f} s", spread),
+        (f"language page, {n} at once (baseline)", static, cpu["static"]),
+        (f"results page: {n} participants submit at once", results, cpu["results"]),
+        (f"the same {n} forms sent again (reloads, not counted)", reloads, cpu["reloads"]),
+        (f"results page: {n} more participants over {args.spread:.0f} s", spread, cpu["spread"]),
     ]
     base = p95(static)
     table = [
-        "| what | median | p95 | p95 ratio to baseline | slowest |",
-        "|---|---:|---:|---:|---:|",
+        "| what | median | p95 | p95 ratio to baseline | slowest | server CPU per request |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
-    for what, times in rows:
+    for what, times, used in rows:
         table.append(
             f"| {what} | {statistics.median(times) * 1000:.0f} ms | {p95(times) * 1000:.0f} ms "
-            f"| {p95(times) / base:.1f}x | {max(times) * 1000:.0f} ms |"
+            f"| {p95(times) / base:.1f}x | {max(times) * 1000:.0f} ms | {used / n * 1000:.1f} ms |"
         )
     note = (
         f"Every one of the {2 * n} submissions was counted exactly once, reloads not at all "
-        f"(the file says {counted})."
+        f"(the file says {counted}). Load average (1 min) as the burst began: {cpu['load']:.2f} "
+        f"on {os.cpu_count()} cores; the participants' client runs on the same machine and "
+        f"used {cpu['client'] / n * 1000:.1f} ms of CPU per submission of the burst."
     )
     publish("web intake", table, note=note, write=args.write)
 

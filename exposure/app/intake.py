@@ -10,10 +10,12 @@ writes anything but the workshop file.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import threading
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +23,8 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from broker_catalog.schema import AnswerKind, LifeFact
+from exposure.i18n import _
+from exposure.limits import MAX_PARTICIPANTS
 from exposure.profile.answers import ProfileError, check_answer, validate
 from exposure.profile.model import UNKNOWN, Answer, Profile
 from exposure.workshop import session
@@ -110,6 +114,18 @@ def _answer(fact: LifeFact, values: list[str]) -> tuple[Answer, str | None]:
     return picked, (NOT_A_CHOICE if check_answer(fact, picked) else None)
 
 
+# Answers as a dictionary key: (fact id, value or values in the order given), life facts only.
+AnswersKey = tuple[tuple[str, str | tuple[str, ...]], ...]
+# How many estimates (and, in the web questionnaire, results pages) are remembered by answers.
+REMEMBERED = 500
+
+
+def answers_key(profile: Profile) -> AnswersKey:
+    return tuple(
+        (k, tuple(v) if isinstance(v, list) else v) for k, v in sorted(profile.facts.items())
+    )
+
+
 @dataclass(frozen=True)
 class Counted:
     """One participant, counted: their estimate and the brokers their letters go to."""
@@ -138,51 +154,133 @@ class PrintQueue:
         self.papers.clear()
 
 
-class Intake:
-    """A live workshop's intake. Safe to call from many threads at once: counting reads,
-    updates and rewrites the workshop file under one lock, so each participant counts once."""
+class Full(session.WorkshopError):
+    """The workshop holds as many participants as a workshop file can count."""
 
-    def __init__(self, workshop: Path, catalog: Catalog, *, today: dt.date) -> None:
+
+class Intake:
+    """A live workshop's intake. Safe to call from many threads at once: each participant is
+    counted exactly once, and :meth:`count` returns only once their count is on disk.
+
+    Counting is group-committed: participants who finish while the file is being written wait
+    for that write, and the next write counts all of them (one read, one write and one fsync
+    for the lot instead of one each), so a roomful submitting at once is not a queue of disk
+    syncs. A participant's count is never reported before it is durable."""
+
+    def __init__(
+        self,
+        workshop: Path,
+        catalog: Catalog,
+        *,
+        today: dt.date,
+        on_count: Callable[[session.Tallies], None] | None = None,
+    ) -> None:
+        """``on_count`` hears the tallies each time new participants are on disk (a live count
+        for the facilitator); it is called from the thread that wrote them."""
         self.workshop = workshop
         self.catalog = catalog
         self.today = today
+        self.on_count = on_count
         self.queue = PrintQueue()
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the print queue, and closing
+        self._commit = threading.Condition()
+        self._pending: list[_Ticket] = []
+        self._writing = False
+        self._drafts: dict[tuple[str, str | None], bool] = {}
+        self._audits: OrderedDict[AnswersKey, Audit] = OrderedDict()
         session.load(workshop)  # a missing or damaged file fails now, not at the first person
 
     def tallies(self) -> session.Tallies:
-        with self._lock:
-            return session.load(self.workshop)
+        return session.load(self.workshop)  # written whole by an atomic rename: always whole
+
+    def full(self, tallies: session.Tallies | None = None) -> bool:
+        """No more participants fit in the workshop file (and it is not closed)."""
+        tallies = tallies or self.tallies()
+        return not tallies.closed and tallies.participants >= MAX_PARTICIPANTS
 
     def count(self, profile: Profile) -> Counted:
         """Count one participant into the workshop file, as ``exposure workshop add`` does:
-        the same tally, and the letters their papers hold."""
-        from exposure.app.letters import draft_letters
-        from exposure.engine import audit
-        from exposure.engine.targets import letter_targets
-
+        the same tally, and the letters their papers hold. Raises :class:`Full` when the file
+        holds as many participants as it can, ``WorkshopError`` when the workshop is closed."""
         profile = profile.without_identity()
-        # The slow part outside the lock: the estimate, and drafting the letters to count
-        # them (the letter brokers are the ones session.tally returns, by the same rule).
-        result = audit(profile, self.catalog, today=self.today)
-        targets = letter_targets(result)
-        drafted = draft_letters(profile, self.catalog, targets, today=self.today, blanks=True)
-        with self._lock:
-            tallies = session.load(self.workshop)
-            brokers = session.tally(tallies, profile, self.catalog, result=result, today=self.today)
-            if brokers != targets:  # pragma: no cover - one rule, so never; but never miscount
-                drafted = draft_letters(
-                    profile, self.catalog, brokers, today=self.today, blanks=True
-                )
-            tallies.letters += len(drafted.letters)
-            session.save(self.workshop, tallies)
-        return Counted(result, tuple(brokers), len(drafted.letters))
+        result = self.estimate(profile)
+        counts, brokers = self.tally_one(profile, result)
+        self.commit(counts)
+        return Counted(result, tuple(brokers), counts.letters)
+
+    def tally_one(self, profile: Profile, result: Audit) -> tuple[session.Tallies, list[str]]:
+        """One participant's own tallies (as ``session.tally`` counts them into an empty
+        workshop, letters included) and their letter brokers; nothing is written. Pure work,
+        so it can run anywhere (a worker process of the web server, say)."""
+        counts = session.Tallies(name="", started="", threshold=2)
+        brokers = session.tally(counts, profile, self.catalog, result=result, today=self.today)
+        counts.letters = sum(1 for b in brokers if self._draftable(b, profile))
+        return counts, brokers
+
+    def commit(self, counts: session.Tallies) -> None:
+        """Add one participant's tallies (from :meth:`tally_one`) to the workshop file; returns
+        once they are on disk. Raises :class:`Full` or ``WorkshopError`` (closed)."""
+        ticket = _Ticket(counts)
+        self._durable(ticket)
+        if ticket.error is not None:
+            raise ticket.error
+
+    def _draftable(self, broker_id: str, profile: Profile) -> bool:
+        """Whether a letter to this broker can be drafted for this (identity-free) profile, as
+        drafting it would find. With blank identity lines that depends on the broker and the
+        home state alone, so each pair is drafted once and remembered."""
+        key = (broker_id, profile.home_state())
+        found = self._drafts.get(key)
+        if found is None:
+            from exposure.app.letters import draft_letters
+
+            drafted = draft_letters(
+                profile, self.catalog, [broker_id], today=self.today, blanks=True
+            )
+            found = self._drafts[key] = bool(drafted.letters)
+        return found
+
+    def _durable(self, ticket: _Ticket) -> None:
+        """Wait until the ticket is counted on disk (or refused). The first waiter while no
+        write is under way writes every ticket pending at that moment."""
+        with self._commit:
+            self._pending.append(ticket)
+            while not ticket.done and self._writing:
+                self._commit.wait()
+            if ticket.done:
+                return
+            batch, self._pending = self._pending, []
+            self._writing = True
+        try:
+            written = _write(batch, self.workshop)
+            if written is not None and self.on_count is not None:
+                # while still the writer, so counts are heard in order; a terminal gone away
+                # does not fail the participants just counted
+                with contextlib.suppress(OSError, ValueError):
+                    self.on_count(written)
+        finally:
+            with self._commit:
+                for t in batch:
+                    t.done = True
+                self._writing = False
+                self._commit.notify_all()
 
     def estimate(self, profile: Profile) -> Audit:
-        """The estimate alone, counting nothing (to show a page again)."""
+        """The estimate alone, counting nothing. Identical answers give the identical estimate,
+        so the last few hundred are remembered by their answers (life facts only, in memory
+        only): a reload, or the next participant answering alike, costs nothing."""
         from exposure.engine import audit
 
-        return audit(profile.without_identity(), self.catalog, today=self.today)
+        key = answers_key(profile)
+        found = self._audits.get(key)
+        if found is not None:
+            return found
+        result = audit(profile.without_identity(), self.catalog, today=self.today)
+        with self._lock:
+            self._audits[key] = result
+            while len(self._audits) > REMEMBERED:
+                self._audits.popitem(last=False)
+        return result
 
     def papers(self, profile: Profile, *, words: Wording | None = None, lang: str = "en") -> bytes:
         """One PDF: the participant's report (the two-page summary), then their letters with
@@ -198,9 +296,60 @@ class Intake:
             self.queue.papers[code] = pdf
 
     def close(self) -> tuple[session.Tallies, tuple[str, ...]]:
-        with self._lock:
-            self.queue.clear()
+        with self._commit:  # not while a count is being written
+            while self._writing:
+                self._commit.wait()
+            self._writing = True
+        try:
+            with self._lock:
+                self.queue.clear()
             return session.close(self.workshop, self.today)
+        finally:
+            with self._commit:
+                self._writing = False
+                self._commit.notify_all()
+
+
+@dataclass(eq=False)
+class _Ticket:
+    """One participant waiting to be counted: their own tallies, then the outcome."""
+
+    counts: session.Tallies
+    error: session.WorkshopError | None = None
+    done: bool = False
+
+
+def _write(batch: list[_Ticket], workshop: Path) -> session.Tallies | None:
+    """Count a batch of participants with one read and one (fsynced, atomic) write. A ticket
+    the file refuses (closed, or full) gets its error and leaves the others counted; if the
+    write fails, every ticket in the batch gets the error and none is counted."""
+    try:
+        tallies = session.load(workshop)
+        counted = False
+        for t in batch:
+            if tallies.closed:  # as session.tally refuses
+                t.error = session.WorkshopError(_("this workshop is closed; start a new one"))
+                continue
+            if tallies.participants + t.counts.participants > MAX_PARTICIPANTS:
+                t.error = Full(
+                    _("this workshop is full: a workshop counts at most {n} participants").format(
+                        n=MAX_PARTICIPANTS
+                    )
+                )
+                continue
+            session.add(tallies, t.counts)
+            counted = True
+        if counted:
+            session.save(workshop, tallies)
+            return tallies
+    except session.WorkshopError as exc:
+        for t in batch:
+            t.error = exc
+    except BaseException:
+        for t in batch:
+            t.error = session.WorkshopError(_("the workshop file could not be written"))
+        raise
+    return None
 
 
 # The PDF builders speak the process's language (exposure.language); a server answering

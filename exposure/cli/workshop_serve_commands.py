@@ -4,8 +4,14 @@ on their own phones over the local network or one after another at the facilitat
 from __future__ import annotations
 
 import argparse
+import sys
+import threading
+from typing import TYPE_CHECKING, TextIO
 
 from exposure.cli.arguments import cli_path
+
+if TYPE_CHECKING:
+    from exposure.workshop.session import Tallies
 
 DEFAULT_PORT = 8765
 
@@ -64,7 +70,7 @@ def serve(args: argparse.Namespace) -> int:
     from exposure.errors import UsageError
     from exposure.web.app import Secrets, create_app
     from exposure.web.poster import poster_pdf, terminal_qr
-    from exposure.web.server import reachable_address, self_signed, server, url_host
+    from exposure.web.server import reachable_address, self_signed, server, settle, url_host
     from exposure.workshop import session
 
     tallies = session.load(args.file)
@@ -90,7 +96,15 @@ def serve(args: argparse.Namespace) -> int:
         base = f"{'https' if cert else 'http'}://{url_host(address)}:{port}"
         join_url = base + secrets.join_path()
         fingerprint = cert.fingerprint if cert else None
-        app = create_app(args.file, catalog, secrets=secrets, today=dt.date.today(), base_url=base)
+        live = LiveCount(sys.stdout)
+        app = create_app(
+            args.file,
+            catalog,
+            secrets=secrets,
+            today=dt.date.today(),
+            base_url=base,
+            on_count=live.show,
+        )
         if args.poster:
             write_atomic(args.poster, poster_pdf(join_url, tallies.name, fingerprint=fingerprint))
         print(f"Workshop '{tallies.name}': participants open\n\n  {join_url}\n")
@@ -102,14 +116,51 @@ def serve(args: argparse.Namespace) -> int:
         if args.host in ("127.0.0.1", "::1", "localhost"):
             print("Listening on this computer only: use --host to let phones reach it.")
         print("No request is logged. Press Ctrl+C to stop.", flush=True)
+        live.show(tallies)
+        settle()
         with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises Ctrl+C once stopped
             server(app, args.host, port, certificate=cert).run(sockets=[sock])
+        live.end()
     after = session.load(args.file)
     print(
         f"Stopped. {after.participants} participant(s) counted in {args.file}; "
         "nothing else was kept. Close the workshop with 'exposure workshop close'."
     )
     return 0
+
+
+class LiveCount:
+    """The facilitator's live count in the terminal: one line, rewritten in place as
+    participants are counted (a new line each time when the output is not a terminal). It
+    shows the tallies' two totals, nothing about anyone."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.inline = out.isatty()
+        self.shown = False
+        self._lock = threading.Lock()
+
+    def show(self, tallies: Tallies) -> None:
+        from exposure.i18n import ngettext
+
+        n, letters = tallies.participants, tallies.letters
+        people = ngettext(
+            "Counted so far: {n} participant", "Counted so far: {n} participants", n
+        ).format(n=n)
+        line = f"{people}, " + ngettext("{n} letter", "{n} letters", letters).format(n=letters)
+        with self._lock:
+            if self.inline:
+                self.out.write(f"\r\x1b[K{line}")
+            else:
+                self.out.write(line + "\n")
+            self.out.flush()
+            self.shown = True
+
+    def end(self) -> None:
+        with self._lock:
+            if self.inline and self.shown:
+                self.out.write("\n")
+                self.out.flush()
 
 
 def kiosk(args: argparse.Namespace) -> int:

@@ -9,6 +9,8 @@ result and the counts say which.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+from typing import cast
 
 from broker_catalog.catalog import Catalog
 from broker_catalog.laws_schema import Law
@@ -17,6 +19,7 @@ from exposure.engine.compiled import (
     BY_RANK,
     LIKELY,
     POSSIBLE,
+    UNKNOWN_RANK,
     Compiled,
     Scores,
     compile_catalog,
@@ -39,7 +42,7 @@ from exposure.engine.result import (
     GroupResult,
     Reason,
 )
-from exposure.profile.model import UNKNOWN, Profile
+from exposure.profile.model import UNKNOWN, Answer, Profile
 
 
 def _holding_results(
@@ -69,7 +72,68 @@ def _researched(
     scores: Scores,
 ) -> tuple[BrokerResult, tuple[Planned, ...]]:
     """The full result, with reasons, for a researched broker that likely or possibly holds
-    records; and what the plan needs (its likely holdings)."""
+    records; and what the plan needs (its likely holdings).
+
+    The result depends only on the answers to this broker's own questions, the ranks of the
+    holdings its data flows come from, its rank and the law: a workshop's participants share
+    most of these, so each combination is worked out once (a bounded memory of them)."""
+    compiled = compile_catalog(catalog)
+    facts, sources = _inputs(broker, catalog, compiled)
+    key = (
+        broker.id,
+        rank,
+        law.id if law is not None else None,
+        tuple(_frozen(profile.facts.get(f, UNKNOWN)) for f in facts),
+        tuple(scores.holdings.get(k, LIKELY) for k in sources),
+    )
+    found = compiled.researched_memo.get(key)
+    if found is not None:
+        return cast("tuple[BrokerResult, tuple[Planned, ...]]", found)
+    made = _explained(broker, rank, profile, catalog, law, scores)
+    if len(compiled.researched_memo) >= RESEARCHED_MEMO:
+        compiled.researched_memo.clear()  # a rare full reset keeps memory bounded
+    compiled.researched_memo[key] = made
+    return made
+
+
+# How many (broker, answers) combinations an audit remembers; a few MB at most.
+RESEARCHED_MEMO = 20_000
+
+
+def _frozen(answer: Answer) -> str | tuple[str, ...]:
+    return tuple(answer) if isinstance(answer, list) else answer
+
+
+def _inputs(
+    broker: Broker, catalog: Catalog, compiled: Compiled
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The facts a broker's triggers ask about, and the holdings its data flows come from."""
+    key = ("inputs", broker.id)
+    found = compiled.memo.get(key)
+    if isinstance(found, tuple):
+        return found
+    links = links_for(catalog)
+    facts = tuple(dict.fromkeys(t.fact for h in broker.holdings for t in h.triggers))
+    sources = tuple(
+        dict.fromkeys(
+            holding_key(catalog.flows[n].source.broker, catalog.flows[n].source.category)
+            for h, holding in enumerate(broker.holdings)
+            for t in range(len(holding.triggers))
+            for n in links.of(broker.id, h, t).flows
+        )
+    )
+    compiled.memo[key] = (facts, sources)
+    return facts, sources
+
+
+def _explained(
+    broker: Broker,
+    rank: int,
+    profile: Profile,
+    catalog: Catalog,
+    law: Law | None,
+    scores: Scores,
+) -> tuple[BrokerResult, tuple[Planned, ...]]:
     results = _holding_results(broker, profile, links_for(catalog), catalog, scores)
     reasons = [
         reason
@@ -194,6 +258,37 @@ def _evidence(broker: Broker) -> Evidence:
     return "registry_filing" if broker.legal.registries else "none"
 
 
+def _static(catalog: Catalog, compiled: Compiled) -> tuple[tuple[BrokerResult, ...], int]:
+    """The registry-only brokers whose filing points at no category: rated ``unknown`` for
+    everyone, whatever the answers (as score_all rates them). Most of the catalog, so their
+    results are built once, in name order, and merged into each audit's list."""
+    found = compiled.memo.get(("static",))
+    if isinstance(found, tuple):
+        return found
+    ordered = sorted(
+        (broker_id for broker_id, rule in compiled.registry if not rule),
+        key=_positions(catalog, compiled).__getitem__,
+    )
+    results = tuple(_plain(catalog.by_id[b], UNKNOWN_RANK, compiled) for b in ordered)
+    filed = sum(1 for r in results if r.evidence == "registry_filing")
+    compiled.memo[("static",)] = (results, filed)
+    return results, filed
+
+
+def _with_static(
+    ranked: list[BrokerResult], static: tuple[BrokerResult, ...], position: dict[str, int]
+) -> list[BrokerResult]:
+    """``ranked`` (sorted by likelihood, then name) with the static results (all ``unknown``,
+    in name order) merged into its ``unknown`` stretch: the order sorting them all gives."""
+    unknown = Likelihood.UNKNOWN
+    start = next((n for n, b in enumerate(ranked) if _RANKS[b.likelihood] <= 1), len(ranked))
+    end = next(
+        (n for n in range(start, len(ranked)) if ranked[n].likelihood is not unknown), len(ranked)
+    )
+    middle = list(heapq.merge(ranked[start:end], static, key=lambda b: position[b.id]))
+    return [*ranked[:start], *middle, *ranked[end:]]
+
+
 def audit(profile: Profile, catalog: Catalog, *, today: dt.date) -> Audit:
     """The explained estimate for one profile. Reads ``profile.facts`` only, never identity.
 
@@ -222,7 +317,9 @@ def audit(profile: Profile, catalog: Catalog, *, today: dt.date) -> Audit:
             planned += plan_items
         else:
             broker_results.append(_plain(broker, best, compiled))
-    for broker_id, _rule in compiled.registry:
+    for broker_id, rule in compiled.registry:
+        if not rule:
+            continue  # rated the same for everyone: see _static
         broker = catalog.by_id[broker_id]
         best = scores.brokers[broker_id]
         if best >= POSSIBLE:
@@ -251,10 +348,13 @@ def audit(profile: Profile, catalog: Catalog, *, today: dt.date) -> Audit:
         )
     position = _positions(catalog, compiled)
     broker_results.sort(key=lambda b: (-_RANKS[b.likelihood], position[b.id]))
+    dynamic = broker_results
+    static, static_filed = _static(catalog, compiled)
+    broker_results = _with_static(dynamic, static, position)
     group_results, likely_groups = _groups(catalog, scores)
     reach = [
         (catalog.by_id[b.id], b.likelihood)
-        for b in broker_results
+        for b in dynamic
         if b.likelihood in (Likelihood.LIKELY, Likelihood.POSSIBLE)
     ]
     plan = build_plan(planned, home, law, route, likely_groups, reach, pending)
@@ -264,11 +364,11 @@ def audit(profile: Profile, catalog: Catalog, *, today: dt.date) -> Audit:
     government = government_results(catalog, profile, home)
     answered = sum(1 for f in catalog.facts if profile.answer(f.id) != UNKNOWN)
     held = [c for c in categories if c.level is not Likelihood.UNKNOWN]
-    researched = sum(1 for b in broker_results if b.evidence == "researched")
-    filed = sum(1 for b in broker_results if b.evidence == "registry_filing")
+    researched = sum(1 for b in dynamic if b.evidence == "researched")
+    filed = static_filed + sum(1 for b in dynamic if b.evidence == "registry_filing")
     counts = Counts(
-        likely=sum(1 for b in broker_results if b.likelihood is Likelihood.LIKELY),
-        possible=sum(1 for b in broker_results if b.likelihood is Likelihood.POSSIBLE),
+        likely=sum(1 for b in dynamic if b.likelihood is Likelihood.LIKELY),
+        possible=sum(1 for b in dynamic if b.likelihood is Likelihood.POSSIBLE),
         categories_likely=sum(1 for c in held if c.level is Likelihood.LIKELY),
         categories_held=len(held),
         answered=answered,

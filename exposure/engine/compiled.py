@@ -12,6 +12,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from broker_catalog.catalog import Catalog
 from broker_catalog.schema import Likelihood
@@ -53,6 +54,8 @@ class Compiled:
     # Results that depend on the catalog alone (a broker's plain result at a rank, its
     # government-tie reasons), built on first use and shared by every audit: results are frozen.
     memo: dict[tuple[str, ...], object] = field(default_factory=dict)
+    # A researched broker's explained result by everything it depends on (audit.py).
+    researched_memo: dict[tuple[object, ...], Any] = field(default_factory=dict)
 
 
 # Keyed by id(): a Catalog compares by value and so cannot be hashed; the finalizer drops the

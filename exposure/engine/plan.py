@@ -205,8 +205,11 @@ def _route(brokers: Sequence[tuple[Broker, Likelihood]], state: str, route: Law)
     covered = [b for b, _ in brokers if any(r.state == state for r in b.legal.registries)]
     if not covered:
         return None
+    # by id: comparing whole broker records field by field made this the slowest part of an
+    # estimate for a person living in a route state
+    ids = {b.id for b in covered}
     missing = tuple(
-        sorted({b.id for b, lk in brokers if b not in covered and lk is Likelihood.LIKELY})
+        sorted({b.id for b, lk in brokers if b.id not in ids and lk is Likelihood.LIKELY})
     )
     steps = [
         Message(code="drop_use", params={"law": route.id}),
@@ -216,11 +219,11 @@ def _route(brokers: Sequence[tuple[Broker, Likelihood]], state: str, route: Law)
         steps.append(Message(code="drop_not_covered", params={"brokers": missing}))
     url = route.regulator.url if route.regulator is not None else "unknown"
     methods = (Method(kind="web_form", contact=url),) if url != "unknown" else ()
-    impact = sum(impact_of(b, lk) for b, lk in brokers if b in covered)
+    impact = sum(impact_of(b, lk) for b, lk in brokers if b.id in ids)
     return Action(
         kind="california_drop",
         lead=None,
-        brokers=tuple(sorted({b.id for b in covered})),
+        brokers=tuple(sorted(ids)),
         law=route.id,
         steps=tuple(steps),
         methods=methods,

@@ -319,30 +319,40 @@ def render(
     *,
     guide_page: bool = True,
     tr: Callable[[str], str] = _same,
+    starts: list[int] | None = None,
 ) -> None:
     """One PDF holding ``letters`` in order, each starting on a new page. The web-form page
     after a letter is in the run's language; ``tr`` translates the broker's catalog steps
     (the caller passes the catalog's text, e.g. :func:`exposure.catalog_language.catalog_text`).
+    ``starts``, when given, receives the index of the page each letter starts on.
     """
     register()  # the pen sets fonts before any text run would have registered them
-    first = letters[0]
     where = target if isinstance(target, io.BytesIO) else str(target)
     canvas = Canvas(where, pagesize=LETTER, invariant=1)
-    canvas.setTitle(first.subject if len(letters) == 1 else f"{len(letters)} data-rights requests")
-    canvas.setAuthor("exposure")
-    canvas.setSubject("Data-rights request")
-    canvas.setCreator("exposure")
+    canvas.setTitle(title(letters))
+    canvas.setAuthor(AUTHOR)
+    canvas.setSubject(SUBJECT)
+    canvas.setCreator(AUTHOR)
     pen = _Pen(canvas)
     for n, letter in enumerate(letters):
         if n:
             pen.new_page()
             pen.page = 1  # each letter numbers its own pages
             pen.footer = "Page {n}"
+        if starts is not None:
+            starts.append(canvas.getPageNumber() - 1)
         canvas.bookmarkPage(f"letter-{n}")
         canvas.addOutlineEntry(letter.broker_name, f"letter-{n}", level=0)
         _letter(pen, letter, guide_page, tr)
     pen.finish()
     canvas.save()
+
+
+AUTHOR, SUBJECT = "exposure", "Data-rights request"
+
+
+def title(letters: Sequence[Letter]) -> str:
+    return letters[0].subject if len(letters) == 1 else f"{len(letters)} data-rights requests"
 
 
 def pdf_bytes(

@@ -11,7 +11,9 @@ signed receipt), so the server never keeps them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +29,7 @@ from starlette.staticfiles import StaticFiles
 
 from broker_catalog.schema import US_STATES, AnswerKind, Likelihood
 from exposure.app import intake
+from exposure.limits import MAX_PARTICIPANTS
 from exposure.profile.model import UNKNOWN, Answer, Profile
 from exposure.web import i18n
 from exposure.web.security import Guard, Limits, Nonces, Signer, new_join_token, new_secret
@@ -39,6 +42,7 @@ if TYPE_CHECKING:
     from exposure.engine.result import Audit
 
 HERE = Path(__file__).resolve().parent
+AnswersKey = intake.AnswersKey
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name, not a secret
 RECEIPT_FIELD = "receipt"
 FORM_FIELDS = frozenset({TOKEN_FIELD, RECEIPT_FIELD})
@@ -72,12 +76,20 @@ class Site:
     def catalog(self) -> Catalog:
         return self.intake.catalog
 
-    def page(self, template: str, lang: str, status: int = 200, **context: Any) -> HTMLResponse:
+    pages: OrderedDict[tuple[str, AnswersKey], str] = field(default_factory=OrderedDict)
+    pages_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def work(self, lang: str, pairs: list[tuple[str, str]]) -> Outcome:
+        return await run_in_threadpool(work, self, lang, pairs)
+
+    def html(self, template: str, lang: str, **context: Any) -> str:
         t = i18n.translator(lang)
-        html = self.env.get_template(template).render(
+        return self.env.get_template(template).render(
             _=t, lang=lang, join=self.secrets.join_path(), **context
         )
-        return HTMLResponse(html, status_code=status)
+
+    def page(self, template: str, lang: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return HTMLResponse(self.html(template, lang, **context), status_code=status)
 
 
 def create_app(
@@ -88,8 +100,10 @@ def create_app(
     limits: Limits | None = None,
     today: dt.date | None = None,
     base_url: str = "",
+    on_count: Callable[[Tallies], None] | None = None,
 ) -> ASGIApp:
-    """The whole site, guarded. ``base_url`` (scheme, host and port) goes on the poster."""
+    """The whole site, guarded. ``base_url`` (scheme, host and port) goes on the poster;
+    ``on_count`` hears the tallies whenever participants have been counted."""
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=True,
@@ -98,7 +112,7 @@ def create_app(
         lstrip_blocks=True,
     )
     site = Site(
-        intake=intake.Intake(workshop, catalog, today=today or dt.date.today()),
+        intake=intake.Intake(workshop, catalog, today=today or dt.date.today(), on_count=on_count),
         secrets=secrets or Secrets(),
         signer=Signer.fresh(),
         nonces=Nonces(),
@@ -127,6 +141,7 @@ def create_app(
         exception_handlers={HTTPException: _http_error},
     )
     app.state.site = site
+    site.intake.estimate(Profile())  # load and compile the whole catalog before the first phone
     return Guard(app, limits or Limits())
 
 
@@ -162,8 +177,11 @@ async def questionnaire(site: Site, request: Request) -> Response:
     lang = _lang(request)
     if not i18n.available(lang):
         return site.page("unavailable.html", "en", asked=i18n.LANGUAGES[lang])
-    if site.intake.tallies().closed:
+    tallies = site.intake.tallies()
+    if tallies.closed:
         return site.page("closed.html", lang, status=410)
+    if site.intake.full(tallies):
+        return _full(site, lang)
     if request.method == "GET":
         return _form(site, lang, {}, {})
     fields = (await request.form()).multi_items()
@@ -171,23 +189,52 @@ async def questionnaire(site: Site, request: Request) -> Response:
     if len(pairs) != len(fields):
         return _form(site, lang, {}, {"": intake.UNEXPECTED}, status=400)
     given = dict(pairs)
-    checked = await run_in_threadpool(intake.read_answers, pairs, site.catalog, ignore=FORM_FIELDS)
     nonce = site.signer.check("form", given.get(TOKEN_FIELD, ""))
-    problems = dict(checked.problems)
+    outcome = await site.work(lang, pairs)
+    problems = dict(outcome.problems)
     if nonce is None:
         problems[""] = "expired"
-    if problems or checked.profile is None or nonce is None:
-        return _form(site, lang, checked.answers, problems, status=400)
-    profile = checked.profile
+    if problems or outcome.html is None or outcome.counts is None or nonce is None:
+        return _form(site, lang, outcome.answers, problems, status=400)
     if site.nonces.first_use(nonce):
         try:
-            counted = await run_in_threadpool(site.intake.count, profile)
+            await run_in_threadpool(site.intake.commit, outcome.counts)
+        except intake.Full:
+            return _full(site, lang)
         except WorkshopError:
             return site.page("closed.html", lang, status=410)
-        result = counted.audit
-    else:  # the same form sent twice (a reload): shown again, counted once
-        result = await run_in_threadpool(site.intake.estimate, profile)
-    return _results(site, lang, result, profile, nonce)
+    # else the same form sent twice (a reload): shown again, counted once
+    code, receipt = site.signer.code(nonce), site.signer.issue("receipt", nonce)
+    return HTMLResponse(outcome.html.replace(_CODE, code).replace(_RECEIPT, receipt))
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A submission worked out: the results page (with stand-ins for the participant's code
+    and receipt) and their own tallies, or the form's problems."""
+
+    html: str | None
+    counts: Tallies | None
+    answers: dict[str, Answer]
+    problems: dict[str, str]
+
+
+def work(site: Site, lang: str, pairs: list[tuple[str, str]]) -> Outcome:
+    """The CPU-heavy part of a submission, which touches no shared state: read the answers,
+    estimate, count this participant on their own, render their results page."""
+    checked = intake.read_answers(pairs, site.catalog, ignore=FORM_FIELDS)
+    if checked.profile is None:
+        return Outcome(None, None, checked.answers, checked.problems)
+    profile = checked.profile.without_identity()
+    result = site.intake.estimate(profile)
+    counts, _brokers = site.intake.tally_one(profile, result)
+    return Outcome(_results(site, lang, result, profile), counts, checked.answers, {})
+
+
+def _full(site: Site, lang: str) -> HTMLResponse:
+    """The workshop file holds as many participants as it can: say so, and that nothing of
+    theirs was counted (503: the service cannot take more, the facilitator can start anew)."""
+    return site.page("full.html", lang, status=503)
 
 
 def _form(
@@ -275,7 +322,28 @@ def _method_label(kind: str, t: i18n.Translate) -> str:
     return labels.get(kind, t("phone"))
 
 
-def _results(site: Site, lang: str, result: Audit, profile: Profile, nonce: str) -> HTMLResponse:
+# Stand-ins for what differs between two participants who answered alike (their code and
+# receipt), put in after rendering; no answer value can contain them (the NUL character).
+_CODE, _RECEIPT = "\x00code\x00", "\x00receipt\x00"
+
+
+def _results(site: Site, lang: str, result: Audit, profile: Profile) -> str:
+    """The results page, with stand-ins for the participant's code and receipt. Identical
+    answers give an identical page but for those, so the page is rendered once per answers
+    and language and remembered (in memory, the last few hundred): a reload costs next to
+    nothing."""
+    key = (lang, intake.answers_key(profile))
+    html = site.pages.get(key)
+    if html is None:
+        html = _render_results(site, lang, result, profile)
+        with site.pages_lock:
+            site.pages[key] = html
+            while len(site.pages) > intake.REMEMBERED:
+                site.pages.popitem(last=False)
+    return html
+
+
+def _render_results(site: Site, lang: str, result: Audit, profile: Profile) -> str:
     w = i18n.wording(site.catalog, lang)
     t = i18n.translator(lang)
     actions = [
@@ -295,7 +363,7 @@ def _results(site: Site, lang: str, result: Audit, profile: Profile, nonce: str)
         for c in result.categories
         if c.level in (Likelihood.LIKELY, Likelihood.POSSIBLE)
     ]
-    return site.page(
+    return site.html(
         "results.html",
         lang,
         headline=w.headline(result),
@@ -303,9 +371,9 @@ def _results(site: Site, lang: str, result: Audit, profile: Profile, nonce: str)
         cannot_know=w.cannot_know(result),
         actions=actions,
         categories=categories,
-        code=site.signer.code(nonce),
+        code=_CODE,
         hidden=_hidden(profile.facts),
-        receipt=site.signer.issue("receipt", nonce),
+        receipt=_RECEIPT,
     )
 
 
@@ -374,6 +442,8 @@ def _facilitator(
         participants=tallies.participants,
         letters=tallies.letters,
         closed=tallies.closed,
+        full=site.intake.full(tallies),
+        max_participants=f"{MAX_PARTICIPANTS:,}",
         queue=queue,
         here=site.secrets.facilitator_path(),
         token=site.signer.issue("facilitator"),

@@ -90,6 +90,19 @@ def self_signed(host: str) -> Iterator[Certificate]:
         yield Certificate(cert_path, key_path, fingerprint)
 
 
+def settle() -> None:
+    """Just before serving, in a process that does nothing else: collect once, then freeze
+    what exists (the catalog, its compiled rules, the templates: long-lived, and most of the
+    heap) so the garbage collector never walks it again, and let it run less often on what
+    each request makes. A roomful submitting at once otherwise spends a third of each
+    estimate's time in full collections over the catalog."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 50, 100)
+
+
 def server(
     app: ASGIApp, host: str, port: int, *, certificate: Certificate | None = None
 ) -> uvicorn.Server:

@@ -206,6 +206,16 @@ def tally(
     return letter_targets(result)
 
 
+def add(total: Tallies, counts: Tallies) -> None:
+    """Add tallies counted on their own (into an empty :class:`Tallies` with :func:`tally`,
+    e.g. by another process) to a workshop's."""
+    total.participants += counts.participants
+    total.categories.update(counts.categories)
+    total.brokers.update(counts.brokers)
+    total.no_route += counts.no_route
+    total.letters += counts.letters
+
+
 def save(path: Path, tallies: Tallies) -> None:
     write_atomic(path, tallies.to_json())
 

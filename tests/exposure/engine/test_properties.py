@@ -134,3 +134,61 @@ def test_the_fast_scorer_agrees_with_the_model_rule(profile: Profile) -> None:
     active = {b.id for b in CATALOG.brokers if b.status.value == "active"}
     assert set(fast) == active
     assert fast == walk(CATALOG, profile)
+
+
+@SETTINGS
+@given(first=profiles, second=profiles)
+def test_a_remembered_broker_result_is_the_one_worked_out_afresh(
+    first: Profile, second: Profile
+) -> None:
+    """An audit reuses a researched broker's explained result from an earlier profile that
+    answered that broker's questions alike; the audit is exactly the one worked out with
+    nothing remembered."""
+    from exposure.engine.compiled import compile_catalog
+
+    memo = compile_catalog(CATALOG).researched_memo
+    audit(first, CATALOG, today=TODAY)  # remembers first's broker results
+    remembered = audit(second, CATALOG, today=TODAY)
+    memo.clear()
+    assert remembered == audit(second, CATALOG, today=TODAY)
+    assert memo  # the memory was used (and refilled)
+
+
+def test_a_route_state_resident_is_estimated_as_one_elsewhere_plus_the_route() -> None:
+    """The route law's action (California's DROP) names every covered likely broker once and
+    the likely brokers it does not cover; comparing brokers by id gives the same plan."""
+    facts = {f.id: UNKNOWN for f in CATALOG.facts}
+    result = audit(Profile(facts={**facts, "state": "CA"}), CATALOG, today=TODAY)
+    drop = [a for a in result.plan if a.kind == "california_drop"]
+    assert len(drop) == 1
+    covered = set(drop[0].brokers)
+    registered = {b.id for b in CATALOG.brokers if any(r.state == "CA" for r in b.legal.registries)}
+    reached = {
+        b.id for b in result.brokers if b.likelihood in (Likelihood.LIKELY, Likelihood.POSSIBLE)
+    }
+    assert covered == reached & registered
+    assert len(drop[0].brokers) == len(covered)
+
+
+@SETTINGS
+@given(profile=profiles)
+def test_every_active_broker_is_listed_once_most_likely_first_then_by_name(
+    profile: Profile,
+) -> None:
+    """The brokers whose rating no answer can change are merged into each audit's list (not
+    rated again): the list still holds every active broker once, ordered by likelihood and
+    then by name, and the counts are the list's."""
+    result = audit(profile, CATALOG, today=TODAY)
+    active = {b.id for b in CATALOG.brokers if b.status.value == "active"}
+    ids = [b.id for b in result.brokers]
+    assert sorted(ids) == sorted(active)
+    by_name = {b.id: (b.name.casefold(), b.id) for b in CATALOG.brokers}
+    ranked = sorted(result.brokers, key=lambda b: (-b.likelihood.rank, by_name[b.id]))
+    assert [b.id for b in ranked] == ids
+    count = result.counts
+    assert count.likely == sum(1 for b in result.brokers if b.likelihood is Likelihood.LIKELY)
+    assert count.possible == sum(1 for b in result.brokers if b.likelihood is Likelihood.POSSIBLE)
+    assert count.researched == sum(1 for b in result.brokers if b.evidence == "researched")
+    assert count.registry_filing == sum(
+        1 for b in result.brokers if b.evidence == "registry_filing"
+    )

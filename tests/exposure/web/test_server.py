@@ -19,6 +19,7 @@ import pytest
 
 from broker_catalog.catalog import Catalog
 from exposure.cli.main import main
+from exposure.limits import MAX_PARTICIPANTS
 from exposure.profile.model import Profile
 from exposure.web.security import CSP, Limits
 from exposure.workshop import session
@@ -419,6 +420,29 @@ def test_the_print_queue_and_closing(live: Live) -> None:
     assert live.participants() == 1
 
 
+def test_a_full_workshop_says_so_to_participants_and_the_facilitator(live: Live) -> None:
+    """When the workshop file holds as many participants as it can, a participant is told the
+    workshop is full and to ask the facilitator (not that it is closed), in their language;
+    nothing of theirs is counted; the facilitator page says so too."""
+    token = live.token()  # a participant who opened the form before the last place went
+    tallies = session.load(live.workshop)
+    tallies.participants = MAX_PARTICIPANTS
+    session.save(live.workshop, tallies)
+
+    sent = live.post(f"{live.join}en/", [("form_token", token), *ANSWERS])
+    assert sent.status_code == 503
+    assert "This workshop is full" in sent.text
+    assert "ask the facilitator" in sent.text
+    assert "closed" not in sent.text
+    page = live.client.get(f"{live.join}es/")
+    assert page.status_code == 503
+    assert "Este taller está lleno" in page.text
+    assert "hable con la persona que organiza el taller" in page.text
+    assert live.participants() == MAX_PARTICIPANTS
+    facilitator = live.client.get(live.facilitator).text
+    assert "This workshop is full" in facilitator
+
+
 # Nothing kept ---------------------------------------------------------------------------------
 
 
@@ -545,6 +569,61 @@ def test_the_serve_command_prints_the_address_and_stops_cleanly(tmp_path: Path) 
     assert (tmp_path / "poster.pdf").read_bytes().startswith(b"%PDF")
 
 
+def test_the_serve_command_shows_a_live_count_in_the_terminal(tmp_path: Path) -> None:
+    """While serving, the terminal shows the count (participants and letters) and updates it as
+    each participant is counted; the line names nobody and no answer."""
+    import signal
+    import subprocess
+    import sys
+    from urllib.parse import urlencode
+
+    from tests.exposure.web.support import FORM
+
+    workshop = tmp_path / "w.json"
+    session.start(workshop, name="Library", threshold=5, today=TODAY)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, "-m", "exposure.cli.main", "workshop", "serve", str(workshop)]
+    proc = subprocess.Popen(
+        [*command, "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    try:
+        assert proc.stdout is not None
+        text = ""
+        for line in proc.stdout:
+            text += line
+            if "Counted so far" in line:
+                break
+        assert "Counted so far: 0 participants, 0 letters" in text
+        join = re.search(r"(http://127\.0\.0\.1:\d+/j/[\w-]+/)", text)
+        assert join, text
+        with httpx.Client() as client:
+            token = field(client.get(f"{join.group(1)}en/").text, "form_token")
+            body = urlencode([("form_token", token), *ANSWERS, ("housing", CANARY)])
+            refused = client.post(f"{join.group(1)}en/", content=body, headers=FORM)
+            assert refused.status_code == 400  # a bad answer is not counted: no new line
+            token = field(refused.text, "form_token")
+            body = urlencode([("form_token", token), *ANSWERS])
+            assert client.post(f"{join.group(1)}en/", content=body, headers=FORM).is_success
+        counted = proc.stdout.readline()
+        letters = json.loads(workshop.read_text())["letters"]
+        assert counted.strip() == f"Counted so far: 1 participant, {letters} letters"
+        assert letters > 1
+        proc.send_signal(signal.SIGINT)
+        rest, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0, err
+    assert CANARY not in text + counted + rest + err
+    assert "Stopped. 1 participant(s)" in rest
+
+
 def test_the_serve_command_explains_a_busy_port(tmp_path: Path) -> None:
     workshop = tmp_path / "w.json"
     session.start(workshop, name="Library", threshold=5, today=TODAY)
@@ -568,3 +647,21 @@ def test_a_closed_workshop_is_not_served(
 def test_the_facilitator_page_refreshes_itself_only_when_asked(live: Live) -> None:
     assert 'http-equiv="refresh"' not in live.client.get(live.facilitator).text
     assert 'http-equiv="refresh"' in live.client.get(f"{live.facilitator}?auto=1").text
+
+
+def test_settling_before_serving_freezes_the_heap_the_collector_would_walk() -> None:
+    """In the serving process (a child here, so the tests' own process is left alone)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import gc; from broker_catalog import load_catalog; from exposure.engine import audit;"
+        "from exposure.profile.model import Profile; from exposure.web.server import settle;"
+        "c = load_catalog(); audit(Profile(), c); settle();"
+        "print(gc.get_freeze_count(), gc.get_count()[0], gc.get_threshold()[0])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    frozen, young, threshold = map(int, out.stdout.split())
+    assert frozen > 50_000  # the catalog and all else alive at the start
+    assert young < 100
+    assert threshold >= 10_000
