@@ -655,9 +655,10 @@ def test_settling_before_serving_freezes_the_heap_the_collector_would_walk() -> 
     import sys
 
     code = (
-        "import gc; from broker_catalog import load_catalog; from exposure.engine import audit;"
-        "from exposure.profile.model import Profile; from exposure.web.server import settle;"
-        "c = load_catalog(); audit(Profile(), c); settle();"
+        "import datetime as dt, gc; from broker_catalog import load_catalog;"
+        "from exposure.engine import audit; from exposure.profile.model import Profile;"
+        "from exposure.web.server import settle; c = load_catalog();"
+        "audit(Profile(), c, today=dt.date(2026, 12, 6)); settle();"
         "print(gc.get_freeze_count(), gc.get_count()[0], gc.get_threshold()[0])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
