@@ -237,9 +237,10 @@ def _problems(path: Path, text: str, exc: ValidationError) -> list[Problem]:
         real = [e for e in errors if "'unknown'" not in str(e.get("ctx", {}).get("expected", ""))]
         suffix = ' (or "unknown")' if len(real) < len(errors) else ""
         message = "; ".join(dict.fromkeys(_describe(e) for e in (real or errors))) + suffix
-        shown = loc
-        if errors[0]["type"] == "extra_forbidden" and loc:  # a key the file made up: maybe text
-            shown = (*loc[:-1], field_name(loc[-1]))
+        # Any key the file made up may be text (an unknown field, or the key of a table such as
+        # ``agents``): only keys shaped like field names are repeated.
+        # (pydantic marks a bad key of a table with "[key]" after the key itself.)
+        shown = tuple(field_name(p) if isinstance(p, str) else p for p in loc if p != "[key]")
         out.append(Problem(path, field_path(shown) or "(record)", message, locate(text, loc)))
     return out
 

@@ -44,3 +44,20 @@ def test_malformed_input_is_reported_with_file_and_field(case: Path, minimal_cat
     assert case.name in caught.value.message
     if case.stem not in ("duplicate-id", "duplicate-brand"):
         assert "valid-broker.toml" not in caught.value.message, "only the broken file is blamed"
+
+
+def test_a_bad_key_of_a_table_is_named_as_a_key_never_repeated(minimal_catalog: Path) -> None:
+    """A table's keys (a law's ``agents``, say) can be any text the file holds: a bad one is
+    reported by the table's name, never by the text itself."""
+    from tests.conftest import SHIPPED_CATALOG
+
+    typed = "Fictional Person 1988"
+    (minimal_catalog / "laws").mkdir()
+    text = (SHIPPED_CATALOG / "laws" / "ca-ccpa.toml").read_text(encoding="utf-8")
+    assert "[agents]\n" in text
+    text = text.replace("[agents]\n", f'[agents]\n"{typed}" = "yes"\n', 1)
+    (minimal_catalog / "laws" / "ca-ccpa.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(minimal_catalog, use_cache=False)
+    assert [p.field for p in caught.value.problems] == ["agents.(a key)"]
+    assert typed not in caught.value.message
