@@ -32,12 +32,14 @@ from exposure.tui.messages import (
 )
 from exposure.tui.screens.welcome_screen import WelcomeScreen
 from exposure.tui.session import Session
+from exposure.tui.widgets.legend_footer import LegendShown
 
 if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
     from exposure.language import Language
     from exposure.ledger.store import Request
 
+LEGEND_WAIT = 1.0  # seconds: load the catalog by then even if no footer said it was shown
 SCREENS = {
     "welcome": _("Welcome"),
     "questions": _("Questions"),
@@ -73,6 +75,7 @@ class ExposureApp(App[None]):
         self._catalog_dir = catalog_dir
         self._use_cache = use_cache
         self._demo = demo
+        self._catalog_loading = False
         # Set when the person picks the other language on the welcome screen: the CLI then
         # starts the app again in that language (see exposure.cli.main.open_tui).
         self.switch_language: Language | None = None
@@ -82,11 +85,20 @@ class ExposureApp(App[None]):
 
     def on_mount(self) -> None:
         if self.session.catalog is None:
-            # After the first paint: loading validates pydantic models in a thread, and
-            # sharing the interpreter with it would hold the welcome screen back.
-            self.call_after_refresh(self.load_catalog)
+            # After the first screen is painted, its key legend included: loading holds the
+            # interpreter (unpickling is one long call) and would hold the welcome screen back.
+            # The timer is the fallback should the legend never be drawn.
+            self.set_timer(LEGEND_WAIT, self.start_catalog_load)
         else:
             self.post_message(CatalogLoaded(self.session.catalog))
+
+    def on_legend_shown(self, event: LegendShown) -> None:
+        self.start_catalog_load()
+
+    def start_catalog_load(self) -> None:
+        if self.session.catalog is None and not self._catalog_loading:
+            self._catalog_loading = True
+            self.load_catalog()
 
     @work(thread=True, exit_on_error=False)
     def load_catalog(self) -> None:

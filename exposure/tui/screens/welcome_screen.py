@@ -8,11 +8,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Header, Static
 
 from exposure.language import current
 from exposure.tui.i18n import _
 from exposure.tui.screens.base import JourneyScreen
+from exposure.tui.widgets.legend_footer import LegendFooter
 
 INTRO = _(
     "U.S. immigration enforcement buys data from commercial data brokers: utility and phone "
@@ -71,7 +72,7 @@ class WelcomeScreen(JourneyScreen):
             yield Button(_("Start the questions (S)"), id="start", variant="primary")
             yield Button(_("Open saved profile (O)"), id="open")
             yield Button(_("Try the demo (D)"), id="demo")
-        yield Footer()
+        yield LegendFooter()
 
     def on_mount(self) -> None:
         self.query_one("#start", Button).focus()
