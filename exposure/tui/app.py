@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -25,6 +25,7 @@ from exposure.tui.messages import (
     AnswersCompleted,
     AuditFinished,
     CatalogLoaded,
+    LettersRecorded,
     ProfileChosen,
     ProfileSaved,
     ReportWritten,
@@ -38,7 +39,9 @@ if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
     from exposure.language import Language
     from exposure.ledger.store import Request
+    from exposure.vault.store import Vault
 
+HOLD_AT_MOST = 5.0  # seconds: keys typed while a screen loads are replayed by then at the latest
 LEGEND_WAIT = 1.0  # seconds: load the catalog by then even if no footer said it was shown
 SCREENS = {
     "welcome": _("Welcome"),
@@ -65,6 +68,9 @@ class ExposureApp(App[None]):
     CSS_PATH = ["styles/app.tcss", "styles/dialogs.tcss"]  # noqa: RUF012 - read by Textual
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "toggle_theme", _("Light/dark")),
+        # Ctrl+C quits as in any terminal program (after Ctrl+Q's question when answers would
+        # be lost); a text field with a selection still copies it first.
+        Binding("ctrl+c", "quit", show=False),
     ]
 
     def __init__(
@@ -76,6 +82,10 @@ class ExposureApp(App[None]):
         self._use_cache = use_cache
         self._demo = demo
         self._catalog_loading = False
+        # What the person chose while the catalog was still loading: done once it is there.
+        self._after_catalog: str | None = None
+        # Keys typed while the next screen loads, replayed to it once it is ready.
+        self._held: list[events.Key] | None = None
         # Set when the person picks the other language on the welcome screen: the CLI then
         # starts the app again in that language (see exposure.cli.main.open_tui).
         self.switch_language: Language | None = None
@@ -106,35 +116,101 @@ class ExposureApp(App[None]):
 
         self.post_message(CatalogLoaded(load_catalog(self._catalog_dir, use_cache=self._use_cache)))
 
-    def on_catalog_loaded(self, event: CatalogLoaded) -> None:
+    async def on_catalog_loaded(self, event: CatalogLoaded) -> None:
         self.session.catalog = event.catalog
         welcome = self.screen_stack[0]
         if isinstance(welcome, WelcomeScreen):
             welcome.catalog_ready()
         if self._demo:
             self._demo = False
-            self.action_demo()
+            self._after_catalog = "demo"
+        if self._after_catalog is not None:
+            action, self._after_catalog = self._after_catalog, None
+            await self.run_action(action)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:
+            self._held = None  # they were meant for a screen that will not come
             show_error(self, event.worker.error)
 
-    def _catalog_ready(self) -> bool:
-        if self.session.catalog is None:
+    def _catalog_ready(self, then: str | None = None) -> bool:
+        """True when the catalog is loaded; otherwise ``then`` (an action) runs once it is,
+        and the keys typed meanwhile wait for its screen."""
+        if self.session.catalog is None and then is not None:
+            self._after_catalog = then
+            self.hold_keys()
+            self.notify(_("Loading the broker catalog; one moment…"))
+        elif self.session.catalog is None:
             self.notify(_("The broker catalog is still loading; try again in a moment."))
         return self.session.catalog is not None
+
+    # Keys typed while a screen loads ----------------------------------------------------
+
+    def hold_keys(self) -> None:
+        """Keep the keys typed from now until the next journey screen is ready (then
+        :meth:`release_keys`), instead of letting the old screen swallow them."""
+        if self._held is None:
+            self._held = []
+            self.set_timer(HOLD_AT_MOST, self.release_keys)
+
+    def release_keys(self) -> None:
+        held, self._held = self._held, None
+        for key in held or ():
+            replay = events.Key(key.key, key.character)
+            replay.set_sender(self)  # as from the terminal: it bubbles back up to the app
+            self.post_message(replay)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self._held is not None:
+            self._held.append(event)
+            return
+        await super().on_event(event)
+
+    # Quitting without losing answers ------------------------------------------------------
+
+    async def action_quit(self) -> None:
+        """Quit, after asking when answers or details would be lost (Ctrl+Q, Ctrl+C)."""
+        if not self._unsaved():
+            self.exit()
+            return
+        if isinstance(self.screen, ConfirmDialog):
+            return  # a question is open already (this one, or another that comes first)
+        if self.session.source == "saved":
+            body = _(
+                "Your changes since you last saved are not saved. Quit and lose them? To keep "
+                "them, go back and save with Ctrl+S on the dashboard."
+            )
+        else:
+            body = _(
+                "Your answers are not saved, so quitting now loses them. To keep them, go back "
+                "and save with Ctrl+S on the dashboard (encrypted, on this computer)."
+            )
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog(_("Discard your answers?"), body, _("Discard"), no=_("Keep answering")),
+            answered,
+        )
+
+    def _unsaved(self) -> bool:
+        if self.session.unsaved():
+            return True
+        return any(getattr(screen, "changed", lambda: False)() for screen in self.screen_stack)
 
     # The journey -----------------------------------------------------------------------
 
     async def action_start(self) -> None:
-        if self._catalog_ready():
+        if self._catalog_ready(then="start"):
             from exposure.profile.model import Profile
 
             self.session.source, self.session.profile, self.session.audit = "new", Profile(), None
             await self.action_show("questions")
 
     def action_demo(self) -> None:
-        if self._catalog_ready():
+        if self._catalog_ready(then="demo"):
             from exposure.profile.files import demo_profile
 
             self.post_message(ProfileChosen(demo_profile(), "demo"))
@@ -142,7 +218,7 @@ class ExposureApp(App[None]):
     def action_open_saved(self) -> None:
         from exposure.vault.store import Vault
 
-        if not self._catalog_ready():
+        if not self._catalog_ready(then="open_saved"):
             return
         if not Vault.exists(self.session.vault_path):
             self.notify(_("Nothing is saved yet. Answer the questions, then save with Ctrl+S."))
@@ -167,10 +243,13 @@ class ExposureApp(App[None]):
         self.session.profile, self.session.source = event.profile, event.source
         if event.vault is not None:
             self.session.vault = event.vault
+        self.session.saved = event.profile if event.source == "saved" else None
+        self.hold_keys()
         self.run_audit()
 
     def on_answers_completed(self, event: AnswersCompleted) -> None:
         self.session.profile = event.profile
+        self.hold_keys()
         self.run_audit()
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="audit")
@@ -217,6 +296,24 @@ class ExposureApp(App[None]):
         screens = self._screens(name)
         if name != "welcome" and not screens:
             return
+        if screens:
+            self.hold_keys()  # until the last screen is ready (JourneyScreen releases them)
+        else:
+            self.release_keys()
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        for screen in screens:
+            await self.push_screen(screen)
+
+    async def action_request_broker(self, broker_id: str) -> None:
+        """Requests with one broker alone ticked (from its detail page)."""
+        screens = self._screens("requests")
+        if not screens:
+            return
+        from exposure.tui.screens.requests_screen import RequestsScreen
+
+        screens[-1] = RequestsScreen(self.session, only=broker_id)
+        self.hold_keys()
         while len(self.screen_stack) > 1:
             await self.pop_screen()
         for screen in screens:
@@ -241,17 +338,60 @@ class ExposureApp(App[None]):
         from exposure.profile.store import save_to_vault
         from exposure.tui.vault_bridge import session_vault
 
-        vault = session_vault(self, self.session, create=True)
-        save_to_vault(vault, self.session.profile)
-        self.post_message(ProfileSaved(vault.path, vault.key_source, vault))
+        session = self.session
+        vault = session_vault(self, session, create=True)
+        profile = session.profile
+        save_to_vault(vault, profile)
+        self.post_message(ProfileSaved(vault.path, vault.key_source, vault, profile))
+        if session.unrecorded:
+            self.record_unrecorded(vault)
+
+    def record_unrecorded(self, vault: Vault) -> None:
+        """Record the letters written before the profile was saved (in the save's thread)."""
+        from exposure.app.requests import record_letters
+
+        session = self.session
+        letters, sent = list(session.unrecorded.values()), set(session.unrecorded_sent)
+        done = record_letters(
+            vault,
+            letters,
+            session.known_catalog,
+            session.profile,
+            today=session.today,
+            sent=sent,
+        )
+        self.post_message(LettersRecorded(done.ids, done.added, done.sent, letters))
+
+    def on_letters_recorded(self, event: LettersRecorded) -> None:
+        if event.letters is None:
+            return  # recorded by the preview screen, which said so
+        session = self.session
+        for letter in event.letters:
+            session.unrecorded.pop(letter.broker_id, None)
+            session.unrecorded_sent.discard(letter.broker_id)
+            # Written again from the same preview, a letter is not recorded a second time.
+            if any(letter is current for current in session.letters):
+                session.recorded[letter.broker_id] = event.ids[letter.broker_id]
+        self.notify(
+            _(
+                "Recorded in the ledger the {n} request(s) written before saving, {s} marked "
+                "sent. Press L on the dashboard to follow them."
+            ).format(n=len(event.added), s=event.sent),
+            title=_("Ledger"),
+            timeout=10,
+        )
 
     def on_profile_saved(self, event: ProfileSaved) -> None:
         self.session.source = "saved"
+        self.session.saved = event.profile
         self.session.vault = event.vault
+        key = (
+            _("its key is in this computer's password store")
+            if event.key_source == "keyring"
+            else _("it opens with your passphrase")
+        )
         self.notify(
-            _("Saved, encrypted, in {path} (key: {key}).").format(
-                path=event.path, key=event.key_source
-            ),
+            _("Saved, encrypted, in {path}; {key}.").format(path=event.path, key=key),
             title=_("Saved"),
         )
 

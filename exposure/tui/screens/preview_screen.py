@@ -51,7 +51,6 @@ class PreviewScreen(JourneyScreen):
         super().__init__(session)
         self.brokers = brokers
         self.letters: list[Letter] = []
-        self.recorded: dict[str, int] = {}  # ledger request ids by broker id
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,6 +101,7 @@ class PreviewScreen(JourneyScreen):
     def on_letters_drafted(self, event: LettersDrafted) -> None:
         self.letters = event.letters
         self.session.letters = event.letters
+        self.session.recorded = {}  # new letters: none of them is in the ledger yet
         emails = sum(1 for letter in self.letters if self._email_text(letter))
         self.query_one("#preview-status", Static).update(
             _("{n} letter(s) drafted, {e} can go by e-mail; {s} skipped.").format(
@@ -191,12 +191,17 @@ class PreviewScreen(JourneyScreen):
         if self.session.source == "saved":
             self.record(sent)
         elif self.session.source == "new":
+            # Kept until the profile is saved; the save records them (see ExposureApp).
+            for letter in self.letters:
+                self.session.unrecorded[letter.broker_id] = letter
+            self.session.unrecorded_sent.update(sent)
             self.notify(
                 _(
-                    "To keep track of these requests and their deadlines in the ledger, save "
-                    "your profile (Ctrl+S on the dashboard), then write or send them again."
+                    "Not in the ledger yet: save your profile (Ctrl+S on the dashboard) and "
+                    "these requests are recorded then, with their deadlines; no need to write "
+                    "them again."
                 ),
-                title=_("Not recorded"),
+                title=_("Not recorded yet"),
                 timeout=15,
             )
 
@@ -212,13 +217,13 @@ class PreviewScreen(JourneyScreen):
             self.session.known_catalog,
             self.session.profile,
             today=self.session.today,
-            recorded=self.recorded,
+            recorded=self.session.recorded,
             sent=sent,
         )
         self.post_message(LettersRecorded(done.ids, done.added, done.sent))
 
     def on_letters_recorded(self, event: LettersRecorded) -> None:
-        self.recorded = event.ids
+        self.session.recorded = event.ids
         if not event.added and not event.sent:
             return
         self.notify(

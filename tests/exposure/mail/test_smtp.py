@@ -137,7 +137,7 @@ def test_starttls_with_a_trusted_certificate(catalog: Catalog, tmp_path: Path) -
     try:
         send(Server("127.0.0.1", port, "starttls", cafile=str(cert)), [_message(catalog)], None)
         assert len(handler.received) == 1
-        with pytest.raises(SendError, match=r"CERTIFICATE_VERIFY_FAILED|certificate verify failed"):
+        with pytest.raises(SendError, match="certificate could not be verified"):
             send(Server("127.0.0.1", port, "starttls"), [_message(catalog)], None)
     finally:
         controller.stop()
