@@ -67,7 +67,8 @@ class ExposureApp(App[None]):
     SUB_TITLE = _("which data brokers likely hold your records")
     CSS_PATH = ["styles/app.tcss", "styles/dialogs.tcss"]  # noqa: RUF012 - read by Textual
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "toggle_theme", _("Light/dark")),
+        # Shown on the welcome screen's legend only: the others need their room for the step.
+        Binding("f2", "toggle_theme", _("Light/dark"), show=False),
         # Ctrl+C quits as in any terminal program (after Ctrl+Q's question when answers would
         # be lost); a text field with a selection still copies it first.
         Binding("ctrl+c", "quit", show=False),

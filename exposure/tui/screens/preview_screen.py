@@ -41,9 +41,10 @@ class PreviewScreen(JourneyScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("w", "write", _("Write files")),
         Binding("m", "send", _("Send e-mails")),
-        Binding("l", "tab('letter')", _("Letter")),
-        Binding("e", "tab('email')", _("E-mail")),
-        Binding("g", "tab('guide')", _("Guide")),
+        # The tabs' own titles name these keys ("Letter (L)"): the footer keeps its room.
+        Binding("l", "tab('letter')", _("Letter"), show=False),
+        Binding("e", "tab('email')", _("E-mail"), show=False),
+        Binding("g", "tab('guide')", _("Guide"), show=False),
         Binding("escape", "app.pop_screen", _("Back")),
     ]
 

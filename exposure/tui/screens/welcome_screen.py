@@ -49,6 +49,7 @@ class WelcomeScreen(JourneyScreen):
         Binding("d", "app.demo", _("Demo")),
         Binding("w", "app.wipe", _("Wipe data")),
         Binding("q", "app.quit", _("Quit")),
+        Binding("f2", "app.toggle_theme", _("Light/dark")),
         Binding("l", "app.language", OTHER_LANGUAGE[0], show=False),
     ]
 
