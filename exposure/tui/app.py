@@ -162,7 +162,9 @@ class ExposureApp(App[None]):
             self.post_message(replay)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and self._held is not None:
+        # Keys as they come from the terminal (a key a widget passed back up is not held: it
+        # was handled where it was meant to go).
+        if isinstance(event, events.Key) and self._held is not None and not event.is_forwarded:
             self._held.append(event)
             return
         await super().on_event(event)
@@ -214,6 +216,7 @@ class ExposureApp(App[None]):
         if self._catalog_ready(then="demo"):
             from exposure.profile.files import demo_profile
 
+            self.hold_keys()  # what is typed next is for the dashboard
             self.post_message(ProfileChosen(demo_profile(), "demo"))
 
     def action_open_saved(self) -> None:
@@ -224,6 +227,7 @@ class ExposureApp(App[None]):
         if not Vault.exists(self.session.vault_path):
             self.notify(_("Nothing is saved yet. Answer the questions, then save with Ctrl+S."))
             return
+        self.hold_keys()  # for the passphrase dialog, or the dashboard if none is asked
         self.open_saved()
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="vault")

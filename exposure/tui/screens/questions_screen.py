@@ -117,6 +117,10 @@ class QuestionsScreen(JourneyScreen):
             await self._show_step()
             return
         profile = self.session.profile.model_copy(update={"facts": dict(self.answers)})
+        # From this key on, what is typed is for the dashboard the audit opens.
+        hold = getattr(self.app, "hold_keys", None)
+        if hold is not None:
+            hold()
         self.post_message(AnswersCompleted(profile))
 
     async def action_back(self) -> None:

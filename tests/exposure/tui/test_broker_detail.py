@@ -47,7 +47,8 @@ def test_the_page_shows_plain_urls_and_opens_or_copies_them(
         await settle(app, pilot)
         page = app.screen
         shown = "\n".join(
-            str(block._content) for block in page.query_one(Markdown).query("MarkdownBlock")
+            str(block._content)  # type: ignore[attr-defined]  # the text as rendered
+            for block in page.query_one(Markdown).query("MarkdownBlock")
         )
         assert "\\-" not in shown
         assert "credit-report-services" in shown

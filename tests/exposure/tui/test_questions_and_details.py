@@ -5,7 +5,7 @@ to not exist (not to be in the wrong form), in English and in Spanish."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from textual.pilot import Pilot
@@ -14,7 +14,7 @@ from textual.widgets import Checkbox, Input, Select
 from exposure import language
 from exposure.errors import ExposureError
 from exposure.profile.files import profile_from_text
-from exposure.profile.model import UNKNOWN, Profile
+from exposure.profile.model import UNKNOWN, Answer, Profile
 from exposure.tui.app import ExposureApp
 from exposure.tui.screens.identity_screen import IdentityScreen
 from exposure.tui.screens.questions_screen import QuestionsScreen
@@ -22,6 +22,9 @@ from exposure.tui.widgets.question_field import QuestionField
 from tests.exposure.tui.test_journey import drive, settle, until
 
 BROKER = "chexsystems"  # asks for a name, a postal address, a phone and a date of birth
+
+if TYPE_CHECKING:
+    from exposure.language import Language
 
 
 async def questions(app: ExposureApp, pilot: Pilot[None]) -> QuestionsScreen:
@@ -33,24 +36,28 @@ async def questions(app: ExposureApp, pilot: Pilot[None]) -> QuestionsScreen:
     return screen
 
 
+def answer_of(field: QuestionField) -> Answer:
+    return field.answer  # read afresh each time (mypy would keep the first reading's type)
+
+
 def test_other_states_starts_empty_with_i_dont_know_ticked(make_app: Any) -> None:
     async def scenario(app: ExposureApp, pilot: Pilot[None]) -> None:
         screen = await questions(app, pilot)
         field = screen.query_one("#q-past_states", QuestionField)
         assert field.query_one(Input).value == ""  # no "?" to find and delete
         assert field.query_one(".dont-know", Checkbox).value
-        assert field.answer == UNKNOWN
+        assert answer_of(field) == UNKNOWN
         field.query_one(Input).value = "ca"  # typing a state unticks "I don't know"
         await pilot.pause()
         assert not field.query_one(".dont-know", Checkbox).value
-        assert field.answer == ["CA"]
+        assert answer_of(field) == ["CA"]
         field.query_one(Input).value = ""  # empty, unticked: lived in no other state
         await pilot.pause()
-        assert field.answer == []
+        assert answer_of(field) == []
         field.query_one(".dont-know", Checkbox).value = True  # ticking it clears the field
         await pilot.pause()
         assert field.query_one(Input).value == ""
-        assert field.answer == UNKNOWN
+        assert answer_of(field) == UNKNOWN
 
     drive(make_app(), scenario)
 
@@ -123,7 +130,7 @@ def test_a_date_that_does_not_exist_is_said_to_not_exist(make_app: Any) -> None:
     [("en", "date that does not exist"), ("es", "fecha que no existe")],
 )
 def test_a_profile_file_with_a_date_that_does_not_exist_says_so(
-    tmp_path: Path, lang: str, words: str
+    tmp_path: Path, lang: Language, words: str
 ) -> None:
     text = '[identity]\nfull_name = "Ana Ejemplo"\ndate_of_birth = "1988-02-30"\n'
     language.set_current(lang)
