@@ -127,6 +127,7 @@ class ExposureApp(App[None]):
             self._after_catalog = "demo"
         if self._after_catalog is not None:
             action, self._after_catalog = self._after_catalog, None
+            self.clear_notifications()  # "Loading the broker catalog; one moment…" is done
             await self.run_action(action)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
