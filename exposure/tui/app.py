@@ -17,28 +17,25 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from exposure.tui.dialogs.confirm_dialog import ConfirmDialog
-from exposure.tui.dialogs.error_dialog import show_error
-from exposure.tui.dialogs.path_dialog import PathDialog
 from exposure.tui.i18n import _
-from exposure.tui.messages import (
-    AnswersCompleted,
-    AuditFinished,
-    CatalogLoaded,
-    LettersRecorded,
-    ProfileChosen,
-    ProfileSaved,
-    ReportWritten,
-    VaultWiped,
-)
 from exposure.tui.screens.welcome_screen import WelcomeScreen
 from exposure.tui.session import Session
-from exposure.tui.widgets.legend_footer import LegendShown
 
 if TYPE_CHECKING:
     from broker_catalog.catalog import Catalog
     from exposure.language import Language
     from exposure.ledger.store import Request
+    from exposure.tui.messages import (
+        AnswersCompleted,
+        AuditFinished,
+        CatalogLoaded,
+        LettersRecorded,
+        ProfileChosen,
+        ProfileSaved,
+        ReportWritten,
+        VaultWiped,
+    )
+    from exposure.tui.widgets.legend_footer import LegendShown
     from exposure.vault.store import Vault
 
 HOLD_AT_MOST = 5.0  # seconds: keys typed while a screen loads are replayed by then at the latest
@@ -95,6 +92,8 @@ class ExposureApp(App[None]):
         return WelcomeScreen(self.session)
 
     def on_mount(self) -> None:
+        from exposure.tui.messages import CatalogLoaded
+
         if self.session.catalog is None:
             # After the first screen is painted, its key legend included: loading holds the
             # interpreter (unpickling is one long call) and would hold the welcome screen back.
@@ -114,6 +113,7 @@ class ExposureApp(App[None]):
     @work(thread=True, exit_on_error=False)
     def load_catalog(self) -> None:
         from broker_catalog.loader import load_catalog
+        from exposure.tui.messages import CatalogLoaded
 
         self.post_message(CatalogLoaded(load_catalog(self._catalog_dir, use_cache=self._use_cache)))
 
@@ -131,6 +131,8 @@ class ExposureApp(App[None]):
             await self.run_action(action)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        from exposure.tui.dialogs.error_dialog import show_error
+
         if event.state is WorkerState.ERROR:
             self._held = None  # they were meant for a screen that will not come
             show_error(self, event.worker.error)
@@ -174,6 +176,8 @@ class ExposureApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit, after asking when answers or details would be lost (Ctrl+Q, Ctrl+C)."""
+        from exposure.tui.dialogs.confirm_dialog import ConfirmDialog
+
         if not self._unsaved():
             self.exit()
             return
@@ -214,6 +218,8 @@ class ExposureApp(App[None]):
             await self.action_show("questions")
 
     def action_demo(self) -> None:
+        from exposure.tui.messages import ProfileChosen
+
         if self._catalog_ready(then="demo"):
             from exposure.profile.files import demo_profile
 
@@ -236,6 +242,7 @@ class ExposureApp(App[None]):
         from exposure.errors import UsageError
         from exposure.profile.answers import validate
         from exposure.profile.store import load_from_vault
+        from exposure.tui.messages import ProfileChosen
         from exposure.tui.vault_bridge import open_vault
 
         vault = open_vault(self, self.session.vault_path, create=False)
@@ -261,6 +268,7 @@ class ExposureApp(App[None]):
     @work(thread=True, exit_on_error=False, exclusive=True, group="audit")
     def run_audit(self) -> None:
         from exposure.engine import audit
+        from exposure.tui.messages import AuditFinished
 
         self.post_message(AuditFinished(audit(self.session.profile, self.session.known_catalog)))
 
@@ -342,6 +350,7 @@ class ExposureApp(App[None]):
     @work(thread=True, exit_on_error=False, exclusive=True, group="vault")
     def save_profile(self) -> None:
         from exposure.profile.store import save_to_vault
+        from exposure.tui.messages import ProfileSaved
         from exposure.tui.vault_bridge import session_vault
 
         session = self.session
@@ -355,6 +364,7 @@ class ExposureApp(App[None]):
     def record_unrecorded(self, vault: Vault) -> None:
         """Record the letters written before the profile was saved (in the save's thread)."""
         from exposure.app.requests import record_letters
+        from exposure.tui.messages import LettersRecorded
 
         session = self.session
         letters, sent = list(session.unrecorded.values()), set(session.unrecorded_sent)
@@ -402,6 +412,8 @@ class ExposureApp(App[None]):
         )
 
     def action_wipe(self) -> None:
+        from exposure.tui.dialogs.confirm_dialog import ConfirmDialog
+
         body = _(
             "This deletes the vault folder {path} and its key: your saved answers and details. "
             "It cannot be undone. Files you wrote elsewhere are not touched."
@@ -415,6 +427,7 @@ class ExposureApp(App[None]):
 
     @work(thread=True, exit_on_error=False, exclusive=True, group="vault")
     def wipe_vault(self) -> None:
+        from exposure.tui.messages import VaultWiped
         from exposure.vault.keyring_backend import backend
         from exposure.vault.store import wipe
 
@@ -430,6 +443,8 @@ class ExposureApp(App[None]):
     # The report ------------------------------------------------------------------------
 
     def action_report(self) -> None:
+        from exposure.tui.dialogs.path_dialog import PathDialog
+
         if self.session.audit is None:
             self.notify(_("Answer the questions or open the demo first."))
             return
@@ -452,6 +467,7 @@ class ExposureApp(App[None]):
     def export_report(self, path: Path) -> None:
         from exposure.app import requests as ledger
         from exposure.app.report import write_report
+        from exposure.tui.messages import ReportWritten
         from exposure.tui.vault_bridge import session_vault
 
         session = self.session

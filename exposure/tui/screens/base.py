@@ -6,7 +6,6 @@ from textual import events, on
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from exposure.tui.dialogs.error_dialog import show_error
 from exposure.tui.session import Session
 
 
@@ -31,4 +30,6 @@ class JourneyScreen(Screen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:
+            from exposure.tui.dialogs.error_dialog import show_error  # only when needed
+
             show_error(self.app, event.worker.error)
