@@ -2,7 +2,7 @@
 
     python benchmarks/bench_tui_start.py            # print the table
     python benchmarks/bench_tui_start.py --write    # also update docs/performance.md
-    python benchmarks/bench_tui_start.py --runs 15  # more runs on a busy machine
+    python benchmarks/bench_tui_start.py --runs 25  # more runs on a busy machine
 
 Each run starts a command in a fresh tmux session (110x32), polls the pane every 10 ms and stops
 the clock when the screen is painted: more than five lines hold letters and the bottom line (the
@@ -77,7 +77,7 @@ def first_screen(argv: list[str], env: dict[str, str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
