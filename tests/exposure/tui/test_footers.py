@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from broker_catalog.catalog import Catalog
 from exposure.profile.files import demo_profile
 from tests.exposure.tui.test_journey import settle
 from tests.exposure.tui.test_ledger import make_vault
@@ -106,3 +107,28 @@ def test_every_footer_fits_in_spanish(
     app.session.vault_path = tmp_path / "vault"
     app.session.vault = make_vault(tmp_path / "vault", demo_profile())
     run_walk(app, size, f"Spanish {size}")
+
+
+@SIZES
+def test_the_kiosk_footers_fit(tmp_path: Path, catalog: Catalog, size: tuple[int, int]) -> None:
+    from exposure.app.intake import Intake
+    from exposure.tui.kiosk import create_kiosk
+    from exposure.tui.screens.kiosk_screen import KioskResultsScreen
+    from exposure.workshop import session
+    from tests.exposure.tui.conftest import TODAY
+    from tests.exposure.tui.test_kiosk import answer_all, until
+
+    workshop = tmp_path / "w.json"
+    session.start(workshop, name="Kiosk", threshold=5, today=TODAY)
+    app = create_kiosk(Intake(workshop, catalog, today=TODAY))
+
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            legend_fits(app, f"kiosk {size} welcome")
+            await answer_all(app, pilot, "TX")
+            await until(pilot, lambda: isinstance(app.screen, KioskResultsScreen))
+            await pilot.pause()
+            legend_fits(app, f"kiosk {size} results")
+
+    asyncio.run(main())
