@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Header, Static
+from textual.widgets import Header, Static
 
 from exposure.language import current
 from exposure.tui.i18n import _
 from exposure.tui.screens.base import JourneyScreen
+from exposure.tui.widgets.choice import Choice
 from exposure.tui.widgets.legend_footer import LegendFooter
 
 INTRO = _(
@@ -84,13 +85,13 @@ class WelcomeScreen(JourneyScreen):
             )
             yield Static(_("Loading the broker catalog…"), id="status")
         with Horizontal(id="choices"):
-            yield Button(_("Start the questions (S)"), id="start", variant="primary")
-            yield Button(_("Open saved profile (O)"), id="open")
-            yield Button(_("Try the demo (D)"), id="demo")
+            yield Choice(_("Start the questions (S)"), id="start", primary=True)
+            yield Choice(_("Open saved profile (O)"), id="open")
+            yield Choice(_("Try the demo (D)"), id="demo")
         yield LegendFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#start", Button).focus()
+        self.query_one("#start", Choice).focus()
         if self.session.catalog is not None:
             self.catalog_ready()
 
@@ -110,6 +111,6 @@ class WelcomeScreen(JourneyScreen):
                 )
             )
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        action = {"start": "start", "open": "open_saved", "demo": "demo"}[event.button.id or ""]
+    async def on_choice_pressed(self, event: Choice.Pressed) -> None:
+        action = {"start": "start", "open": "open_saved", "demo": "demo"}[event.choice.id or ""]
         await self.app.run_action(f"app.{action}")
