@@ -56,18 +56,38 @@ class OutputPathError(ExposureError, OSError):
 
 
 def _reason(exc: OSError, path: Path) -> str:
-    """Why ``path`` cannot be written, in words that name the path (never file contents)."""
+    """Why ``path`` cannot be written, in words that name the path (never file contents), in
+    the reader's language; never the exception's class name."""
+    from exposure.i18n import _
+
     if isinstance(exc, FileNotFoundError):
-        return f"the folder {path.parent} does not exist"
+        return _("the folder {path} does not exist").format(path=path.parent)
     if isinstance(exc, NotADirectoryError) or exc.errno == errno.ENOTDIR:
-        return f"a part of {path.parent} is a file, not a folder"
+        return _("a part of {path} is a file, not a folder").format(path=path.parent)
     if isinstance(exc, IsADirectoryError):
-        return f"{path} is a folder; give a file name"
+        return _("{path} is a folder; give a file name").format(path=path)
     if isinstance(exc, FileExistsError):
-        return f"{path} exists and is not a folder"
+        return _("{path} exists and is not a folder").format(path=path)
     if isinstance(exc, PermissionError):
-        return "permission denied"
-    return exc.strerror or type(exc).__name__
+        return _("permission denied")
+    if exc.errno == errno.ENOSPC:
+        return _("the disk is full")
+    if exc.errno == errno.EROFS:
+        return _("the disk or folder is read-only")
+    return _("the system refused to write there")
+
+
+def _cannot(kind: str, path: Path, reason: str) -> OutputPathError:
+    """The refusal, naming the path and why, in the reader's language."""
+    from exposure.i18n import _
+
+    templates = {
+        "private": _("cannot make the folder {path} private: {reason}"),
+        "create": _("cannot create the folder {path}: {reason}"),
+        "write": _("cannot write {path}: {reason}"),
+        "write_into": _("cannot write into {path}: {reason}"),
+    }
+    return OutputPathError(templates[kind].format(path=path, reason=reason), reason)
 
 
 def ensure_private_dir(path: Path) -> Path:
@@ -78,7 +98,7 @@ def ensure_private_dir(path: Path) -> Path:
         path.chmod(0o700)
     except OSError as exc:
         reason = _reason(exc, path)
-        raise OutputPathError(f"cannot make the folder {path} private: {reason}", reason) from None
+        raise _cannot("private", path, reason) from None
     return path
 
 
@@ -97,7 +117,7 @@ def make_private_dirs(path: Path) -> Path:
             raise FileExistsError(errno.EEXIST, "exists", str(path))
     except OSError as exc:
         reason = _reason(exc, path)
-        raise OutputPathError(f"cannot create the folder {path}: {reason}", reason) from None
+        raise _cannot("create", path, reason) from None
     return path
 
 
@@ -110,7 +130,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
     except OSError as exc:
         reason = _reason(exc, path)
-        raise OutputPathError(f"cannot write {path}: {reason}", reason) from None
+        raise _cannot("write", path, reason) from None
 
 
 def write_all(files: Mapping[Path, bytes]) -> None:
@@ -125,7 +145,7 @@ def write_all(files: Mapping[Path, bytes]) -> None:
     except OSError as exc:
         where = Path(exc.filename) if isinstance(exc.filename, str) else next(iter(files))
         reason = _reason(exc, where)
-        raise OutputPathError(f"cannot write into {where.parent}: {reason}", reason) from None
+        raise _cannot("write_into", where.parent, reason) from None
 
 
 @contextmanager

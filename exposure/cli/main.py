@@ -234,15 +234,17 @@ def run(handler: Handler, args: argparse.Namespace) -> int:
         # The reader went away (e.g. `exposure catalog list | head`); that is not a failure.
         sys.stderr.close()
         return 0
-    except Exception as exc:
+    except Exception:
         if args.debug:
             raise
-        # An unexpected error's text may quote what it was working on, which can be personal:
-        # name only its type, and say how to see more.
-        name = type(exc).__name__
+        # An unexpected error's text may quote what it was working on, which can be personal,
+        # and its class name means nothing to the reader: say what happened and how to see more.
         from exposure.i18n import _
 
-        message = _("internal error ({name}); run with --debug for details").format(name=name)
+        message = _(
+            "internal error: something unexpected stopped the command; run it again with "
+            "--debug for details"
+        )
         print(f"exposure: {message}", file=sys.stderr)
         return 70
 

@@ -51,9 +51,18 @@ def read_agent(path: Path) -> Agent:
             _("{path} is not valid TOML: {problem}").format(path=path, problem=toml_problem(exc)[0])
         ) from None
     except (OSError, UnicodeDecodeError, RecursionError) as exc:
+        # In words, never the exception's class name.
+        if isinstance(exc, UnicodeDecodeError):
+            problem = _("it is not UTF-8 text")
+        elif isinstance(exc, RecursionError):
+            problem = _("it is nested too deeply")
+        elif isinstance(exc, PermissionError):
+            problem = _("permission denied")
+        else:
+            problem = _("it cannot be read")
         raise ExposureError(
             _("cannot read {path} as a UTF-8 TOML file ({problem})").format(
-                path=path, problem=type(exc).__name__
+                path=path, problem=problem
             )
         ) from None
     except ValidationError as exc:  # name the fields, never the values (nor made-up keys)

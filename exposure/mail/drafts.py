@@ -76,11 +76,9 @@ def read_draft(path: Path) -> Draft:
         return draft
     except DraftError:
         raise
-    except Exception as exc:  # the header parser raises many kinds on malformed input
+    except Exception:  # the header parser raises many kinds on malformed input
         raise DraftError(
-            _("{file} has a header that cannot be read ({problem}); it will not be sent").format(
-                file=path.name, problem=type(exc).__name__
-            )
+            _("{file} has a header that cannot be read; it will not be sent").format(file=path.name)
         ) from None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import smtplib
+import socket
 import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -78,8 +79,13 @@ def send(server: Server, messages: Sequence[EmailMessage], password: str | None)
                 client.send_message(message)
                 sent.append(str(message["To"]))
     except (smtplib.SMTPException, OSError, ssl.SSLError) as exc:
-        done = f" after sending {len(sent)}" if sent else ""
-        raise SendError(f"sending failed{done}: {_reason(exc)}") from None
+        if sent:
+            problem = _("sending failed after sending {n}: {reason}").format(
+                n=len(sent), reason=_reason(exc)
+            )
+        else:
+            problem = _("sending failed: {reason}").format(reason=_reason(exc))
+        raise SendError(problem) from None
     return sent
 
 
@@ -96,12 +102,27 @@ def _reason(exc: BaseException) -> str:
             if isinstance(exc.smtp_error, bytes)
             else str(exc.smtp_error)
         )
-        return f"the server answered {exc.smtp_code}: {_ADDRESSES.sub('(an address)', text)}"
+        return _("the server answered {code}: {text}").format(
+            code=exc.smtp_code, text=_ADDRESSES.sub(_("(an address)"), text)
+        )
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        return "the server refused the recipient"
-    if isinstance(exc, OSError) and exc.strerror:
-        return f"{type(exc).__name__}: {exc.strerror}"
-    return f"{type(exc).__name__}: {_ADDRESSES.sub('(an address)', str(exc))}"
+        return _("the server refused the recipient")
+    # In words, never the exception's class name (issue 20): what a person can check.
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return _("the server's certificate could not be verified, so nothing was sent to it")
+    if isinstance(exc, ssl.SSLError):
+        return _("the secure connection to the server failed (check the port and security)")
+    if isinstance(exc, ConnectionRefusedError):
+        return _("the server refused the connection (check its name and port)")
+    if isinstance(exc, TimeoutError):
+        return _("the server did not answer in time")
+    if isinstance(exc, socket.gaierror):
+        return _("the server's name was not found (check it, and the network)")
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        return _("the server closed the connection")
+    if isinstance(exc, OSError):
+        return _("the connection to the server failed (check the network)")
+    return _("the server did not accept the message")
 
 
 def password_from_keyring(server: Server) -> str | None:

@@ -82,7 +82,8 @@ def profile_from_text(text: str, suffix: str, name: str) -> Profile:
             where = _where(error["loc"])
             # Never echo the offending value: it may be a name or an address. pydantic's "msg"
             # says what was expected; its "input" (the value) is left out.
-            lines.append(f"{where}: {_expected(error['type'], error['msg'])}")
+            reason = str((error.get("ctx") or {}).get("error", ""))
+            lines.append(f"{where}: {_expected(error['type'], error['msg'], reason)}")
         raise ProfileError(
             _("{path} is not a valid profile: {problem}").format(
                 path=name, problem="; ".join(lines)
@@ -90,11 +91,14 @@ def profile_from_text(text: str, suffix: str, name: str) -> Profile:
         ) from None
 
 
-def _expected(kind: str, english: str) -> str:
+def _expected(kind: str, english: str, reason: str = "") -> str:
     """pydantic's words for what was expected (never the value), in the reader's language for
-    the common kinds; pydantic's own English otherwise."""
+    the common kinds; pydantic's own English otherwise. A date written in the right form that
+    does not exist (1988-02-30) says so, not that the form is wrong."""
     from exposure import language
 
+    if kind.startswith("date") and "outside expected range" in reason:
+        return _("is a date that does not exist (check the day and the month)")
     if language.current() == language.ENGLISH:
         return english
     words = {

@@ -39,6 +39,26 @@ def _link(title: str, url: str) -> str:
     return f"[{md(title)}]({url.replace(')', '%29').replace(' ', '%20')})"
 
 
+def _shown_link(target: str) -> str:
+    """A URL or e-mail address shown as itself: an autolink, whose text is never unescaped, so
+    it reads (and copies) as written. Escaping it as text showed ``credit\\-freeze``."""
+    safe = target.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
+    return f"<{safe}>"
+
+
+def links(broker: Broker) -> list[tuple[str, str]]:
+    """The page's links to open or copy, as (what, URL): ways out first, then the sources."""
+    out: list[tuple[str, str]] = []
+    opt = broker.opt_out
+    for method in opt.methods if opt else ():
+        if method.url:
+            out.append((method_words(method.kind.value), method.url))
+        elif method.email:
+            out.append((method_words(method.kind.value), f"mailto:{method.email}"))
+    out += [(source.title, source.url) for source in broker.sources]
+    return list(dict.fromkeys(out))
+
+
 def broker_markdown(broker: Broker, result: BrokerResult | None, words: Wording) -> str:
     catalog = words.catalog
     level = LEVEL_WORDS[result.likelihood] if result else _("not estimated")
@@ -96,9 +116,12 @@ def _get_out(opt: OptOut | None, tr: Callable[[str], str]) -> list[str]:
     available = AVAILABLE.get(opt.available, opt.available)
     out = [_("Opt-out available: {available}.").format(available=available), ""]
     for method in opt.methods:
-        contact = method.url or method.email or method.phone or ", ".join(method.address or ())
+        if method.url or method.email:
+            contact = _shown_link(method.url or method.email or "")
+        else:
+            contact = md(method.phone or ", ".join(method.address or ()))
         covers = f" ({md(tr(method.covers))})" if method.covers else ""
-        out.append(f"- {md(method_words(method.kind.value))}: {md(contact)}{covers}")
+        out.append(f"- {md(method_words(method.kind.value))}: {contact}{covers}")
     out += [""] + [f"{n}. {md(tr(step))}" for n, step in enumerate(opt.steps, 1)]
     burden = ", ".join(BURDEN[v] for v in opt.verification) or _("not known")
     cost = (

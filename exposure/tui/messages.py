@@ -53,6 +53,7 @@ class ProfileSaved(Message):
     path: Path
     key_source: str
     vault: Vault | None = None
+    profile: Profile | None = None  # what was saved (the answers may have moved on since)
 
 
 @dataclass
@@ -86,6 +87,8 @@ class LettersRecorded(Message):
     ids: dict[str, int]
     added: list[int]
     sent: int
+    # Set when the app recorded them at saving time (letters written before the save).
+    letters: list[Letter] | None = None
 
 
 @dataclass

@@ -38,6 +38,14 @@ class Session:
     letters: list[Letter] = field(default_factory=list)
     # The unlocked vault, once opened this run: its passphrase is asked once, not per action.
     vault: Vault | None = None
+    # The profile as last saved or opened from the vault: what quitting would not lose.
+    saved: Profile | None = None
+    # Ledger request ids of the letters in ``letters`` already recorded, by broker id.
+    recorded: dict[str, int] = field(default_factory=dict)
+    # Letters written or sent before the profile was saved, by broker id, and the broker ids of
+    # those sent: the ledger records them when the profile is saved (without writing them again).
+    unrecorded: dict[str, Letter] = field(default_factory=dict)
+    unrecorded_sent: set[str] = field(default_factory=set)
 
     @property
     def profile(self) -> Profile:
@@ -70,6 +78,17 @@ class Session:
         if self.audit is None:
             raise RuntimeError("there is no audit yet")
         return self.audit
+
+    def unsaved(self) -> bool:
+        """True when the answers or details would be lost by quitting now (never for the demo,
+        whose person is fictional, nor for a new profile with nothing answered yet)."""
+        if self.source == "demo" or self._profile is None:
+            return False
+        if self.source == "saved":
+            return self._profile != self.saved
+        return bool(self._profile.identity) or any(
+            answer != "unknown" for answer in self._profile.facts.values()
+        )
 
     def broker_result(self, broker_id: str) -> BrokerResult | None:
         if self.audit is None:

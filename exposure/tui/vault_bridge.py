@@ -24,11 +24,14 @@ def open_vault(app: App[Any], path: Path, *, create: bool) -> Vault:
     """Call from a thread worker only: it blocks while the dialog is open."""
     from exposure.vault.keyring_backend import backend
 
+    notes: list[str] = []  # why a passphrase is asked: shown in its dialog, not behind it
+
     def ask(prompt: str) -> str:
         answer: Future[str | None] = Future()
 
         def show() -> None:
-            app.push_screen(PassphraseDialog(_(prompt.strip())), answer.set_result)
+            note = "\n\n".join(notes)
+            app.push_screen(PassphraseDialog(_(prompt.strip()), note), answer.set_result)
 
         app.call_from_thread(show)
         passphrase = answer.result()
@@ -37,7 +40,7 @@ def open_vault(app: App[Any], path: Path, *, create: bool) -> Vault:
         return passphrase
 
     def notify(message: str) -> None:
-        app.call_from_thread(app.notify, message, title=_("Vault"), severity="warning", timeout=20)
+        notes.append(message)
 
     return Vault.open(path, keyring=backend(), ask=ask, notify=notify, create=create)
 

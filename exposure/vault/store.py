@@ -43,19 +43,26 @@ _SCRYPT_DEFAULTS = (("n", crypto.SCRYPT_N), ("r", crypto.SCRYPT_R), ("p", crypto
 _MAX_SCRYPT_N = 2**20
 
 NO_KEYRING_NOTICE = (
-    "No secure keyring is available on this computer ({backend}), so your vault will be "
-    "protected by a passphrase instead. Choose one you will remember: without it the saved "
-    "data cannot be recovered, by you or by anyone else."
+    "No password store is available on this computer, so your vault will be protected by a "
+    "passphrase instead. Choose one you will remember: without it the saved data cannot be "
+    "recovered, by you or by anyone else."
 )
 
 
 def no_keyring_notice(backend: str) -> str:
-    """:data:`NO_KEYRING_NOTICE` in the reader's language."""
+    """:data:`NO_KEYRING_NOTICE` in the reader's language, in words: never the backend's name
+    (``backend`` only tells a store that keeps passwords unencrypted from none at all)."""
+    if "alt" in backend.split(".") or "Plaintext" in backend or "Uncrypted" in backend:
+        return _(
+            "The only password store on this computer keeps passwords unencrypted, so your "
+            "vault will be protected by a passphrase instead. Choose one you will remember: "
+            "without it the saved data cannot be recovered, by you or by anyone else."
+        )
     return _(
-        "No secure keyring is available on this computer ({backend}), so your vault will be "
-        "protected by a passphrase instead. Choose one you will remember: without it the saved "
-        "data cannot be recovered, by you or by anyone else."
-    ).format(backend=backend)
+        "No password store is available on this computer, so your vault will be protected by a "
+        "passphrase instead. Choose one you will remember: without it the saved data cannot be "
+        "recovered, by you or by anyone else."
+    )
 
 
 class VaultError(ExposureError):
@@ -217,10 +224,11 @@ class Vault:
             key = crypto.new_key()
             try:
                 keyring.set_password(SERVICE, _username(vault_id), base64.b64encode(key).decode())
-            except Exception as exc:  # keyring backends raise many things
+            except Exception:  # keyring backends raise many things
                 raise VaultError(
-                    _("could not store the vault key in the keyring ({name})").format(
-                        name=type(exc).__name__
+                    _(
+                        "this computer's password store refused to keep the vault key (it may be "
+                        "locked); nothing was saved"
                     )
                 ) from None
             source = "keyring"
@@ -241,16 +249,17 @@ class Vault:
         if keyring is None or not classify(keyring).usable:
             raise VaultError(
                 _(
-                    "this vault's key is in the OS keyring, but no secure keyring is available "
-                    "now (is your desktop session unlocked?)"
+                    "this vault's key is in the computer's password store, but no password "
+                    "store is available now (is your desktop session unlocked?)"
                 )
             )
         try:
             stored = keyring.get_password(SERVICE, _username(meta.vault_id))
-        except Exception as exc:
+        except Exception:
             raise VaultError(
-                _("could not read the vault key from the keyring ({name})").format(
-                    name=type(exc).__name__
+                _(
+                    "this computer's password store would not give the vault key back (it may "
+                    "be locked: unlock your desktop session and try again)"
                 )
             ) from None
         if not stored:

@@ -7,13 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from exposure.tui.dialogs.base import Dialog
 from exposure.tui.i18n import _
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     """Dismisses with True only on an explicit yes; escape and "no" mean no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -22,11 +22,12 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n", "dismiss(False)", _("No"), show=False),
     ]
 
-    def __init__(self, title: str, body: str, yes: str) -> None:
-        super().__init__(classes="dialog")
+    def __init__(self, title: str, body: str, yes: str, *, no: str | None = None) -> None:
+        super().__init__()
         self._title = title
         self._body = body
         self._yes = yes
+        self._no = no or _("Cancel")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -34,7 +35,7 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static(self._body, classes="dialog-body", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self._yes, id="yes", variant="error")
-                yield Button(_("Cancel"), id="no")
+                yield Button(self._no, id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

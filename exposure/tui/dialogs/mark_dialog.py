@@ -10,10 +10,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from exposure.ledger.lifecycle import DenialReason, Status
+from exposure.tui.dialogs.base import Dialog
 from exposure.tui.i18n import _
 from exposure.tui.words import REASON_WORDS, STATUS_WORDS
 
@@ -25,13 +25,13 @@ class MarkChoice:
     until: dt.date | None
 
 
-class MarkDialog(ModalScreen[MarkChoice | None]):
+class MarkDialog(Dialog[MarkChoice | None]):
     """Dismisses with the note (and reason or date), or None when the person cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", _("Cancel"))]
 
     def __init__(self, what: str, status: Status) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self._what = what
         self._status = status
 

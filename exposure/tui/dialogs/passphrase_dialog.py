@@ -7,26 +7,29 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from exposure.tui.dialogs.base import Dialog
 from exposure.tui.i18n import _
 
 
-class PassphraseDialog(ModalScreen[str | None]):
+class PassphraseDialog(Dialog[str | None]):
     """Dismisses with the typed passphrase, or None when the person cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", _("Cancel")),
     ]
 
-    def __init__(self, prompt: str) -> None:
-        super().__init__(classes="dialog")
+    def __init__(self, prompt: str, note: str = "") -> None:
+        super().__init__()
         self._prompt = prompt
+        self._note = note
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(_("Vault passphrase"), classes="dialog-title")
+            if self._note:
+                yield Static(self._note, classes="dialog-body", markup=False)
             yield Static(self._prompt, classes="dialog-body", markup=False)
             yield Input(password=True, id="passphrase", placeholder=_("passphrase"))
             with Horizontal(classes="dialog-buttons"):

@@ -8,19 +8,19 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from exposure.tui.dialogs.base import Dialog
 from exposure.tui.i18n import _
 
 
-class PathDialog(ModalScreen[Path | None]):
+class PathDialog(Dialog[Path | None]):
     """Dismisses with the chosen file path, or None when the person cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", _("Cancel"))]
 
     def __init__(self, title: str, body: str, default: Path, suffix: str) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self._title = title
         self._body = body
         self._default = default

@@ -8,11 +8,11 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from exposure.errors import ExposureError
 from exposure.mail.smtp import Security, Server
+from exposure.tui.dialogs.base import Dialog
 from exposure.tui.i18n import _
 
 SECURITY: tuple[tuple[str, Security], ...] = (
@@ -28,11 +28,11 @@ class SendChoice:
     password: str | None
 
 
-class SendDialog(ModalScreen[SendChoice | None]):
+class SendDialog(Dialog[SendChoice | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", _("Cancel"))]
 
     def __init__(self, count: int, sender: str) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self._count = count
         self._sender = sender
 

@@ -8,22 +8,22 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from exposure.ledger.lifecycle import Status
+from exposure.tui.dialogs.base import Dialog
 from exposure.tui.i18n import _
 from exposure.tui.words import STATUS_WORDS
 
 
-class StatusDialog(ModalScreen[Status | None]):
+class StatusDialog(Dialog[Status | None]):
     """Dismisses with the chosen status, or None when the person cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", _("Cancel"))]
 
     def __init__(self, current: Status, allowed: list[Status]) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self._current = current
         self._allowed = allowed
 

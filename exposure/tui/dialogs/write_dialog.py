@@ -9,10 +9,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
 from exposure.app.letter_files import FORMATS, Format
+from exposure.tui.dialogs.base import Dialog
 from exposure.tui.i18n import _
 from exposure.tui.widgets.toggles import MarkedCheckbox
 
@@ -31,7 +31,7 @@ class WriteChoice:
     formats: tuple[Format, ...]
 
 
-class WriteDialog(ModalScreen[WriteChoice | None]):
+class WriteDialog(Dialog[WriteChoice | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", _("Cancel"))]
 
     def __init__(
@@ -42,7 +42,7 @@ class WriteDialog(ModalScreen[WriteChoice | None]):
         formats: tuple[Format, ...] = FORMATS,
         defaults: tuple[Format, ...] = DEFAULT_FORMATS,
     ) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self._folder = folder
         self._title = title or _("Write the requests to files")
         self._formats = formats

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Markdown
 
-from exposure.tui.broker_text import broker_markdown
+from exposure.tui.broker_text import broker_markdown, links
 from exposure.tui.i18n import _
 from exposure.tui.screens.base import JourneyScreen
 from exposure.tui.session import Session
@@ -20,6 +20,7 @@ class BrokerScreen(JourneyScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace", "app.pop_screen", _("Back")),
         Binding("r", "request", _("Request a letter")),
+        Binding("o", "links", _("Links: open, copy")),
     ]
 
     def __init__(self, session: Session, broker_id: str) -> None:
@@ -41,7 +42,15 @@ class BrokerScreen(JourneyScreen):
         self.query_one("#broker-detail", VerticalScroll).focus()
 
     async def action_request(self) -> None:
-        """Open Requests with this broker ticked, whatever the plan said."""
-        if self.broker_id not in self.session.chosen:
-            self.session.chosen.append(self.broker_id)
-        await self.app.run_action("app.show('requests')")
+        """Open Requests with this broker alone ticked: the person asked for this one."""
+        await self.app.run_action(f"app.request_broker('{self.broker_id}')")
+
+    def action_links(self) -> None:
+        from exposure.tui.dialogs.links_dialog import LinksDialog
+
+        broker = self.session.known_catalog.by_id[self.broker_id]
+        found = links(broker)
+        if not found:
+            self.notify(_("This page has no links."))
+            return
+        self.app.push_screen(LinksDialog(broker.name, found))

@@ -83,7 +83,7 @@ class DashboardScreen(JourneyScreen):
                     yield VerticalScroll(
                         Static(self._government_text(), markup=False), id="government-text"
                     )
-        yield Footer()
+        yield Footer(compact=True)  # seven keys: at 80 columns the Spanish ones need it
 
     def _government_text(self) -> str:
         """Government data sources: no consumer route, only levers (your state's first)."""

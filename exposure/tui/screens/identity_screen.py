@@ -45,13 +45,22 @@ class IdentityScreen(JourneyScreen):
             classes="hint",
         )
         with VerticalScroll(id="identity-scroll"):
-            yield IdentityForm(self.fields, self.session.profile.identity)
+            state = self.session.profile.facts.get("state")
+            yield IdentityForm(
+                self.fields,
+                self.session.profile.identity,
+                state if isinstance(state, str) else None,
+            )
         yield Footer()
 
     def on_mount(self) -> None:
         inputs = self.query(Input)
         if inputs:
             inputs.first().focus()
+
+    def changed(self) -> bool:
+        """Details typed here and not saved (the demo person's are fictional)."""
+        return self.session.source != "demo" and self.query_one(IdentityForm).changed()
 
     def action_next(self) -> None:
         identity = self.query_one(IdentityForm).collect()

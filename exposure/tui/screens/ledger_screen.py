@@ -85,11 +85,13 @@ def describe(request: Request, events: list[Event], law: str) -> Content:
 
 class LedgerScreen(JourneyScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "mark('sent')", _("Sent")),
-        Binding("a", "mark('acknowledged')", _("Ack'd")),
-        Binding("c", "mark('completed')", _("Completed")),
-        Binding("d", "mark('denied')", _("Denied")),
-        Binding("x", "mark('extended')", _("Extended")),
+        # The marking keys are listed in full in the line above the table (KEYS), which wraps
+        # at any width; the footer keeps the rest, so nothing in it is cut at 80 columns.
+        Binding("s", "mark('sent')", _("Sent"), show=False),
+        Binding("a", "mark('acknowledged')", _("Ack'd"), show=False),
+        Binding("c", "mark('completed')", _("Completed"), show=False),
+        Binding("d", "mark('denied')", _("Denied"), show=False),
+        Binding("x", "mark('extended')", _("Extended"), show=False),
         Binding("o", "other", _("Other")),
         Binding("f", "followup", _("Follow-up")),
         Binding("i", "calendar", _("Calendar")),
@@ -110,7 +112,7 @@ class LedgerScreen(JourneyScreen):
         yield DataTable[str](cursor_type="row", id="ledger-table")
         with VerticalScroll(id="ledger-history"):
             yield Static("", id="ledger-detail")
-        yield Footer(compact=True)
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#ledger-table", DataTable).focus()

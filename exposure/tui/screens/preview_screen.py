@@ -41,9 +41,10 @@ class PreviewScreen(JourneyScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("w", "write", _("Write files")),
         Binding("m", "send", _("Send e-mails")),
-        Binding("l", "tab('letter')", _("Letter")),
-        Binding("e", "tab('email')", _("E-mail")),
-        Binding("g", "tab('guide')", _("Guide")),
+        # The tabs' own titles name these keys ("Letter (L)"): the footer keeps its room.
+        Binding("l", "tab('letter')", _("Letter"), show=False),
+        Binding("e", "tab('email')", _("E-mail"), show=False),
+        Binding("g", "tab('guide')", _("Guide"), show=False),
         Binding("escape", "app.pop_screen", _("Back")),
     ]
 
@@ -51,7 +52,6 @@ class PreviewScreen(JourneyScreen):
         super().__init__(session)
         self.brokers = brokers
         self.letters: list[Letter] = []
-        self.recorded: dict[str, int] = {}  # ledger request ids by broker id
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,6 +102,7 @@ class PreviewScreen(JourneyScreen):
     def on_letters_drafted(self, event: LettersDrafted) -> None:
         self.letters = event.letters
         self.session.letters = event.letters
+        self.session.recorded = {}  # new letters: none of them is in the ledger yet
         emails = sum(1 for letter in self.letters if self._email_text(letter))
         self.query_one("#preview-status", Static).update(
             _("{n} letter(s) drafted, {e} can go by e-mail; {s} skipped.").format(
@@ -191,12 +192,17 @@ class PreviewScreen(JourneyScreen):
         if self.session.source == "saved":
             self.record(sent)
         elif self.session.source == "new":
+            # Kept until the profile is saved; the save records them (see ExposureApp).
+            for letter in self.letters:
+                self.session.unrecorded[letter.broker_id] = letter
+            self.session.unrecorded_sent.update(sent)
             self.notify(
                 _(
-                    "To keep track of these requests and their deadlines in the ledger, save "
-                    "your profile (Ctrl+S on the dashboard), then write or send them again."
+                    "Not in the ledger yet: save your profile (Ctrl+S on the dashboard) and "
+                    "these requests are recorded then, with their deadlines; no need to write "
+                    "them again."
                 ),
-                title=_("Not recorded"),
+                title=_("Not recorded yet"),
                 timeout=15,
             )
 
@@ -212,13 +218,13 @@ class PreviewScreen(JourneyScreen):
             self.session.known_catalog,
             self.session.profile,
             today=self.session.today,
-            recorded=self.recorded,
+            recorded=self.session.recorded,
             sent=sent,
         )
         self.post_message(LettersRecorded(done.ids, done.added, done.sent))
 
     def on_letters_recorded(self, event: LettersRecorded) -> None:
-        self.recorded = event.ids
+        self.session.recorded = event.ids
         if not event.added and not event.sent:
             return
         self.notify(

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Header, ProgressBar, Static
 
 from broker_catalog.schema import LifeFact
-from exposure.profile.model import Answer
+from exposure.profile.model import UNKNOWN, Answer
 from exposure.tui.i18n import _
 from exposure.tui.messages import AnswersCompleted
 from exposure.tui.screens.base import JourneyScreen
@@ -82,14 +82,28 @@ class QuestionsScreen(JourneyScreen):
             for f in facts
         )
         container.scroll_home(animate=False)
-        first = container.query(QuestionField).first()
-        first.query("RadioSet, SelectionList, Select, Input").first().focus()
+        container.query(QuestionField).first().focus_control()
+
+    def changed(self) -> bool:
+        """True when answers given here are not in the session's profile yet (quitting would
+        lose them). The demo person's answers are fictional: never."""
+        if self.session.source == "demo":
+            return False
+        now = {**self.answers, **{f.fact.id: f.answer for f in self.query(QuestionField)}}
+
+        def known(answers: dict[str, Answer]) -> dict[str, Answer]:
+            return {k: v for k, v in answers.items() if v != UNKNOWN}
+
+        return known(now) != known(dict(self.session.profile.facts))
 
     def _keep_answers(self) -> bool:
         """Store this step's answers; False (with inline errors shown) when one does not fit."""
         fields = list(self.query(QuestionField))
         checked = [f.check() for f in fields]  # every field, so every error shows
         if not all(checked):
+            wrong = fields[checked.index(False)]
+            wrong.focus_control()
+            wrong.scroll_visible(animate=False)
             return False
         self.answers.update({f.fact.id: f.answer for f in fields})
         return True
@@ -103,6 +117,10 @@ class QuestionsScreen(JourneyScreen):
             await self._show_step()
             return
         profile = self.session.profile.model_copy(update={"facts": dict(self.answers)})
+        # From this key on, what is typed is for the dashboard the audit opens.
+        hold = getattr(self.app, "hold_keys", None)
+        if hold is not None:
+            hold()
         self.post_message(AnswersCompleted(profile))
 
     async def action_back(self) -> None:

@@ -29,21 +29,30 @@ class RequestsScreen(JourneyScreen):
         Binding("escape", "app.show('dashboard')", _("Dashboard")),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, only: str | None = None) -> None:
+        """``only``: a broker the person asked to write to from its page; it alone is ticked."""
         super().__init__(session)
         candidates = request_candidates(session.known_audit, session.known_catalog)
-        # Brokers the person asked for from a detail page come first, then the plan's.
-        self.candidates = list(dict.fromkeys([*session.chosen, *candidates]))
-        self.preselected = set(letter_targets(session.known_audit)) | set(session.chosen)
+        first = [only] if only else []
+        # The broker asked for from its page comes first, then the plan's.
+        self.candidates = list(dict.fromkeys([*first, *session.chosen, *candidates]))
+        self.only = only
+        self.preselected = (
+            {only} if only else set(letter_targets(session.known_audit)) | set(session.chosen)
+        )
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(_("Requests, step 1 of 3: choose the brokers to write to"), classes="title")
+        ticked = (
+            _("Ticked: the broker whose page you came from.")
+            if self.only
+            else _("Ticked: the brokers your action plan says to write to.")
+        )
         yield Static(
-            _(
-                "Ticked: the brokers your action plan says to write to. Space ticks or unticks; "
-                "Ctrl+N goes on to the details these brokers need."
-            ),
+            ticked
+            + " "
+            + _("Space ticks or unticks; Ctrl+N goes on to the details these brokers need."),
             classes="hint",
         )
         yield MarkedSelectionList[str](*self._selections(), id="broker-choice")

@@ -8,11 +8,14 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Header, Static
+from textual.content import Content
+from textual.widgets import Header, Static
 
 from exposure.language import current
 from exposure.tui.i18n import _
 from exposure.tui.screens.base import JourneyScreen
+from exposure.tui.widgets.choice import Choice
+from exposure.tui.widgets.legend_footer import LegendFooter
 
 INTRO = _(
     "U.S. immigration enforcement buys data from commercial data brokers: utility and phone "
@@ -48,6 +51,7 @@ class WelcomeScreen(JourneyScreen):
         Binding("d", "app.demo", _("Demo")),
         Binding("w", "app.wipe", _("Wipe data")),
         Binding("q", "app.quit", _("Quit")),
+        Binding("f2", "app.toggle_theme", _("Light/dark")),
         Binding("l", "app.language", OTHER_LANGUAGE[0], show=False),
     ]
 
@@ -59,22 +63,35 @@ class WelcomeScreen(JourneyScreen):
                 classes="title",
             )
             yield Static(OTHER_LANGUAGE[1], id="language", markup=False)
-            yield Static(INTRO, markup=False)
-            yield Static(_("No personal data for the check"), classes="heading")
-            yield Static(NO_PII, markup=False)
-            yield Static(_("Where your data is kept"), classes="heading")
-            yield Static(KEPT.format(path=self.session.vault_path), markup=False)
-            yield Static(_("How to wipe it"), classes="heading")
-            yield Static(WIPE, markup=False)
+            # One widget for the whole text, headings in bold: the first screen paints sooner
+            # with fewer widgets to style and lay out (Content takes no markup from the text).
+            yield Static(
+                Content.assemble(
+                    INTRO,
+                    "\n\n",
+                    (_("No personal data for the check"), "bold"),
+                    "\n",
+                    NO_PII,
+                    "\n\n",
+                    (_("Where your data is kept"), "bold"),
+                    "\n",
+                    KEPT.format(path=self.session.vault_path),
+                    "\n\n",
+                    (_("How to wipe it"), "bold"),
+                    "\n",
+                    WIPE,
+                ),
+                id="welcome-text",
+            )
             yield Static(_("Loading the broker catalog…"), id="status")
         with Horizontal(id="choices"):
-            yield Button(_("Start the questions (S)"), id="start", variant="primary")
-            yield Button(_("Open saved profile (O)"), id="open")
-            yield Button(_("Try the demo (D)"), id="demo")
-        yield Footer()
+            yield Choice(_("Start the questions (S)"), id="start", primary=True)
+            yield Choice(_("Open saved profile (O)"), id="open")
+            yield Choice(_("Try the demo (D)"), id="demo")
+        yield LegendFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#start", Button).focus()
+        self.query_one("#start", Choice).focus()
         if self.session.catalog is not None:
             self.catalog_ready()
 
@@ -94,6 +111,6 @@ class WelcomeScreen(JourneyScreen):
                 )
             )
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
-        action = {"start": "start", "open": "open_saved", "demo": "demo"}[event.button.id or ""]
+    async def on_choice_pressed(self, event: Choice.Pressed) -> None:
+        action = {"start": "start", "open": "open_saved", "demo": "demo"}[event.choice.id or ""]
         await self.app.run_action(f"app.{action}")

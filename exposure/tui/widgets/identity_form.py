@@ -7,6 +7,7 @@ validated by the same pydantic model as profile files, so the TUI cannot store w
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from pydantic import ValidationError
@@ -23,6 +24,7 @@ from exposure.tui.i18n import _
 _ZIP = patterns.ZIP_RE
 _PHONE = patterns.PHONE_RE
 _EMAIL = patterns.EMAIL_RE
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 # input id -> (label, check); a check returns an error message or None.
 Check = Callable[[str], str | None]
@@ -47,10 +49,12 @@ def _email(text: str) -> str | None:
 
 
 def _date(text: str) -> str | None:
+    if not _ISO_DATE.fullmatch(text):
+        return _("A date written YYYY-MM-DD, e.g. 1990-04-01.")
     try:
         born = dt.date.fromisoformat(text)
-    except ValueError:
-        return _("A date written YYYY-MM-DD, e.g. 1990-04-01.")
+    except ValueError:  # written right, but there is no such day (1988-02-30)
+        return _("That date does not exist: check the day and the month.")
     return _("That date is in the future.") if born > dt.date.today() else None
 
 
@@ -108,11 +112,16 @@ class IdentityForm(Vertical):
     }
     """
 
-    def __init__(self, fields: list[IdentityField], identity: Identity | None) -> None:
+    def __init__(
+        self, fields: list[IdentityField], identity: Identity | None, state: str | None = None
+    ) -> None:
+        """``state``: the state answered in the questions, the address's until one is saved."""
         super().__init__(id="identity-form")
         self.fields = fields
         self.identity = identity or Identity()
         self._values = _initial(self.identity)
+        if not self._values["state"] and state in US_STATES:
+            self._values["state"] = state or ""
 
     def compose(self) -> ComposeResult:
         if not self.fields:
@@ -137,6 +146,15 @@ class IdentityForm(Vertical):
                     yield Select(states, value=value, id="id-state", prompt=_("choose"))
                     yield Static("", id="err-state", classes="field-error")
 
+    def changed(self) -> bool:
+        """True when something typed here differs from the details the form started with."""
+        if any(i.value.strip() != self._values[(i.id or "")[3:]] for i in self.query(Input)):
+            return True
+        states = self.query("#id-state").results(Select)
+        return any(
+            (s.value if isinstance(s.value, str) else "") != self._values["state"] for s in states
+        )
+
     def _text(self, name: str) -> str:
         return self.query_one(f"#id-{name}", Input).value.strip()
 
@@ -159,8 +177,20 @@ class IdentityForm(Vertical):
             self._error("state", problem)
             ok = ok and problem is None
         if not ok:
+            self._focus_first_error(names)
             return None
         return self._merged(state)
+
+    def _focus_first_error(self, names: list[str]) -> None:
+        """Put the cursor in the first field in error, in the form's order (the state last
+        among the address fields, after the city)."""
+        order = [n for name in names for n in ([name, "state"] if name == "city" else [name])]
+        for name in order:
+            if self.query_one(f"#err-{name}", Static).display:
+                widget = self.query_one(f"#id-{name}")
+                widget.focus()
+                widget.scroll_visible(animate=False)
+                return
 
     def _error(self, name: str, problem: str | None) -> None:
         error = self.query_one(f"#err-{name}", Static)

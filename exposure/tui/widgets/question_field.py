@@ -67,7 +67,7 @@ class QuestionField(Vertical):
         why = _("Why we ask: {why}").format(why=tr(fact.why))
         yield Static(why, classes="why", markup=False)
         yield self._control()
-        if fact.kind is AnswerKind.MULTI:
+        if fact.kind in (AnswerKind.MULTI, AnswerKind.STATES):
             yield MarkedCheckbox(DONT_KNOW, self._initial == UNKNOWN, classes="dont-know")
         yield Static("", classes="field-error")
 
@@ -89,8 +89,9 @@ class QuestionField(Vertical):
             states = [(code, code) for code in sorted(US_STATES)]
             value = answer if isinstance(answer, str) and answer in US_STATES else UNKNOWN
             return Select([(DONT_KNOW, UNKNOWN), *states], value=value, allow_blank=False)
-        text = "?" if answer == UNKNOWN else ", ".join(answer if isinstance(answer, list) else [])
-        return Input(text, placeholder=_("e.g. CA, NM (empty: none; ?: I don't know)"))
+        # "I don't know" is the box under it, as for several choices: never a "?" to delete.
+        text = ", ".join(answer) if isinstance(answer, list) else ""
+        return Input(text, placeholder=_("e.g. CA, NM (leave empty for none)"))
 
     @property
     def answer(self) -> Answer:
@@ -105,7 +106,10 @@ class QuestionField(Vertical):
         if kind is AnswerKind.STATE:
             value = self.query_one(Select).value
             return value if isinstance(value, str) else UNKNOWN
-        return parse_answer(self.fact, self.query_one(Input).value)
+        if self.query_one(".dont-know", Checkbox).value:
+            return UNKNOWN
+        text = self.query_one(Input).value
+        return parse_answer(self.fact, text) if text.strip() else []
 
     def check(self) -> bool:
         """Show an inline error when the answer does not fit; True when it does."""
@@ -120,8 +124,18 @@ class QuestionField(Vertical):
             self.query_one(".dont-know", Checkbox).value = False
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        if event.value:
+        if not event.value:
+            return
+        if self.fact.kind is AnswerKind.MULTI:
             self.query_one(SelectionList).deselect_all()
+        else:
+            self.query_one(Input).value = ""
 
-    def on_input_changed(self) -> None:
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.value.strip():
+            self.query_one(".dont-know", Checkbox).value = False
         self.check()
+
+    def focus_control(self) -> None:
+        """Focus the answer's control (after an error, so the person lands on it)."""
+        self.query("RadioSet, SelectionList, Select, Input").first().focus()

@@ -112,7 +112,7 @@ def test_writing_files_records_the_letters(
         await until(pilot, lambda: "Recorded 2 request(s)" in toasts(app))
         preview = app.screen
         assert isinstance(preview, PreviewScreen)
-        assert set(preview.recorded) == {letter.broker_id for letter in preview.letters}
+        assert set(app.session.recorded) == {letter.broker_id for letter in preview.letters}
         await pilot.press("w")  # writing again does not record twice
         await until(pilot, lambda: isinstance(app.screen, WriteDialog))
         app.screen.query_one("#folder", Input).value = str(out)

@@ -7,48 +7,15 @@ fresh copy of ``exposure.tui`` after choosing Spanish, and drops it again afterw
 
 from __future__ import annotations
 
-import importlib
-import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.app import App
 from textual.pilot import Pilot
-
-from broker_catalog.catalog import Catalog
-from exposure import language
-
-from .conftest import TODAY
 
 VAULT = Path("/nonexistent/exposure-vault")
 SMALL, LARGE = (80, 24), (120, 40)
 SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "120x40"])
-
-
-def _drop_tui() -> None:
-    for name in [m for m in sys.modules if m == "exposure.tui" or m.startswith("exposure.tui.")]:
-        del sys.modules[name]
-
-
-@pytest.fixture
-def spanish_app(catalog: Catalog) -> Iterator[Callable[..., App[None]]]:
-    saved = {m: sys.modules[m] for m in sys.modules if m.startswith("exposure.tui")}
-    _drop_tui()
-    language.set_current("es")
-    fresh = importlib.import_module("exposure.tui.app")
-
-    def make(**kwargs: Any) -> App[None]:
-        app: App[None] = fresh.create_app(catalog=catalog, today=TODAY, vault=VAULT, **kwargs)
-        return app
-
-    try:
-        yield make
-    finally:
-        language.set_current("en")
-        _drop_tui()
-        sys.modules.update(saved)
 
 
 async def _wait(pilot: Pilot[None], screen: str) -> None:

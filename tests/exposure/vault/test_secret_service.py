@@ -39,5 +39,5 @@ def test_a_keyring_vault_without_the_keyring_is_a_clear_error(
     real_keyring: Any, tmp_path: Path
 ) -> None:
     Vault.open(tmp_path / "v", keyring=real_keyring, ask=_never, notify=print, create=True)
-    with pytest.raises(VaultError, match="no secure keyring is available now"):
+    with pytest.raises(VaultError, match="no password store is available now"):
         Vault.open(tmp_path / "v", keyring=None, ask=_never, notify=print)
