@@ -27,7 +27,7 @@ from exposure.engine.compiled import (
 )
 from exposure.engine.government import government_results
 from exposure.engine.likelihood import HoldingResult, evaluate_holding
-from exposure.engine.links import Links, holding_key, links_for
+from exposure.engine.links import holding_key, links_for
 from exposure.engine.plan import Planned, action_kinds, build_plan, questions_action
 from exposure.engine.questions import next_questions
 from exposure.engine.reasons import group_sources, holding_reasons, registry_reasons, tie_reasons
@@ -45,9 +45,17 @@ from exposure.engine.result import (
 from exposure.profile.model import UNKNOWN, Answer, Profile
 
 
-def _holding_results(
-    broker: Broker, profile: Profile, links: Links, catalog: Catalog, scores: Scores
-) -> list[HoldingResult]:
+def _holdings_explained(
+    broker: Broker, profile: Profile, catalog: Catalog, scores: Scores
+) -> list[tuple[HoldingResult, tuple[Reason, ...]]]:
+    """Each holding's result and, when it is at least possible, its reasons.
+
+    A holding's result depends only on the answers to its own triggers' facts and the ranks of
+    the holdings its flows come from, far fewer combinations than a whole broker's: each is
+    worked out once (in the same bounded memory as whole brokers' results)."""
+    links = links_for(catalog)
+    compiled = compile_catalog(catalog)
+    memo = compiled.researched_memo
     out = []
     for h, holding in enumerate(broker.holdings):
         trigger_links = tuple(links.of(broker.id, h, t) for t in range(len(holding.triggers)))
@@ -59,7 +67,23 @@ def _holding_results(
             for link in trigger_links
             for n in link.flows
         }
-        out.append(evaluate_holding(holding, profile, trigger_links, sources))
+        key = (
+            "holding",
+            broker.id,
+            h,
+            tuple(_frozen(profile.facts.get(t.fact, UNKNOWN)) for t in holding.triggers),
+            tuple(sorted(sources.items())),
+        )
+        found = memo.get(key)
+        if found is None:
+            result = evaluate_holding(holding, profile, trigger_links, sources)
+            held = (
+                tuple(holding_reasons(broker, h, result, catalog))
+                if result.likelihood.rank >= POSSIBLE
+                else ()
+            )
+            found = memo[key] = (result, held)
+        out.append(cast("tuple[HoldingResult, tuple[Reason, ...]]", found))
     return out
 
 
@@ -134,13 +158,9 @@ def _explained(
     law: Law | None,
     scores: Scores,
 ) -> tuple[BrokerResult, tuple[Planned, ...]]:
-    results = _holding_results(broker, profile, links_for(catalog), catalog, scores)
-    reasons = [
-        reason
-        for n, r in enumerate(results)
-        if r.likelihood.rank >= POSSIBLE
-        for reason in holding_reasons(broker, n, r, catalog)
-    ]
+    explained = _holdings_explained(broker, profile, catalog, scores)
+    results = [result for result, _reasons in explained]
+    reasons = [reason for _result, held in explained for reason in held]
     reasons += _ties(broker, compile_catalog(catalog))
     likelihood = BY_RANK[rank]
     likely = tuple(r.holding for r in results if r.likelihood is Likelihood.LIKELY)

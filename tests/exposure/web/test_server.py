@@ -186,6 +186,45 @@ def test_a_submission_shows_the_estimate_and_counts_once(live: Live) -> None:
     assert live.participants() == 1
 
 
+def test_submissions_arriving_together_are_worked_one_at_a_time(
+    live: Live, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A burst is served in turn, not by many threads fighting over one interpreter: the
+    estimate and page of one submission are done before the next starts."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from exposure.web import app as web_app
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+    real = web_app.work
+
+    def watched(*args: object) -> web_app.Outcome:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)  # long enough for the others to arrive meanwhile
+        try:
+            return real(*args)  # type: ignore[arg-type]
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(web_app, "work", watched)
+    tokens = [live.token() for _ in range(6)]
+    with ThreadPoolExecutor(6) as phones:
+        pages = list(
+            phones.map(
+                lambda t: live.post(f"{live.join}en/", [("form_token", t), *ANSWERS]), tokens
+            )
+        )
+    assert [p.status_code for p in pages] == [200] * 6
+    assert live.participants() == 6
+    assert most[0] == 1
+
+
 def test_results_use_the_reports_wording(live: Live, catalog: Catalog) -> None:
     from exposure.engine import audit
     from exposure.render.wording import Wording
