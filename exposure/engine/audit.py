@@ -82,6 +82,8 @@ def _holdings_explained(
                 if result.likelihood.rank >= POSSIBLE
                 else ()
             )
+            if len(memo) >= RESEARCHED_MEMO:
+                memo.clear()  # the same bound as whole brokers' results
             found = memo[key] = (result, held)
         out.append(cast("tuple[HoldingResult, tuple[Reason, ...]]", found))
     return out

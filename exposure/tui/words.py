@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from broker_catalog.schema import Likelihood
 from exposure.ledger.lifecycle import DenialReason, Status
+from exposure.render.codes import status_words
 from exposure.tui.i18n import _
 
 LEVEL_WORDS: dict[Likelihood, str] = {
@@ -43,20 +44,8 @@ KIND_WORDS: dict[str, str] = {
     "file_disclosure": _("file disclosure"),
     "security_freeze": _("security freeze"),
 }
-STATUS_WORDS: dict[Status, str] = {
-    Status.DRAFTED: _("drafted"),
-    Status.SENT: _("sent"),
-    Status.ACKNOWLEDGED: _("acknowledged"),
-    Status.EXTENDED: _("extended"),
-    Status.IN_PROGRESS: _("in progress"),
-    Status.NEEDS_VERIFICATION: _("needs verification"),
-    Status.COMPLETED: _("completed"),
-    Status.PARTIALLY_COMPLETED: _("partly completed"),
-    Status.DENIED: _("denied"),
-    Status.FOLLOW_UP_SENT: _("follow-up sent"),
-    Status.COMPLAINT_FILED: _("complaint filed"),
-    Status.RELISTED: _("relisted"),
-}
+# One wording for statuses everywhere (reports, follow-ups, the terminal app).
+STATUS_WORDS: dict[Status, str] = {status: status_words(status) for status in Status}
 REASON_WORDS: dict[DenialReason, str] = {
     DenialReason.NO_MATCH: _("they found no record of me"),
     DenialReason.COULD_NOT_VERIFY: _("they could not verify who I am"),
