@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from broker_catalog.catalog import Catalog
-from broker_catalog.freshness import BAND_ORDER, freshness
+from broker_catalog.freshness import BAND_NAMES, BAND_ORDER, freshness
 from broker_catalog.schema import Quality
 from broker_catalog.stats import catalog_stats
 
@@ -44,15 +44,6 @@ def coverage_markdown(catalog: Catalog) -> str:
     return "\n".join(lines + _freshness_lines(catalog)) + "\n"
 
 
-_BAND_NAMES = {
-    "30d": "30 days or less",
-    "90d": "31 to 90 days",
-    "365d": "91 to 365 days",
-    "older": "over a year",
-    "unknown": "no date",
-}
-
-
 def _freshness_lines(catalog: Catalog) -> list[str]:
     """The figures of `exposure catalog freshness` as of the release day, so the page is stable."""
     day = dt.date.fromisoformat(catalog.info.released)
@@ -70,7 +61,7 @@ def _freshness_lines(catalog: Catalog) -> list[str]:
         "|---|---:|---:|---:|",
     ]
     lines += [
-        f"| {_BAND_NAMES[b]} | {f.record_check_age[b]} | {f.record_source_age[b]} "
+        f"| {BAND_NAMES[b]} | {f.record_check_age[b]} | {f.record_source_age[b]} "
         f"| {f.fact_check_age[b]} |"
         for b in BAND_ORDER
     ]

@@ -22,6 +22,14 @@ from broker_catalog.schema import Broker, MethodKind, Quality
 # Upper bounds, in days, of the age bands; anything older falls in "older".
 BANDS: tuple[tuple[str, int], ...] = (("30d", 30), ("90d", 90), ("365d", 365))
 BAND_ORDER: tuple[str, ...] = (*(name for name, _ in BANDS), "older", "unknown")
+# How the bands read in the maintainer's outputs (the command's text and the coverage page).
+BAND_NAMES: dict[str, str] = {
+    "30d": "30 days or less",
+    "90d": "31 to 90 days",
+    "365d": "91 to 365 days",
+    "older": "over a year",
+    "unknown": "no date",
+}
 
 
 def age_band(when: dt.date | None, today: dt.date) -> str:

@@ -202,7 +202,7 @@ def stats(args: argparse.Namespace) -> int:
 
 
 def freshness(args: argparse.Namespace) -> int:
-    from broker_catalog.freshness import BAND_ORDER, freshness_json
+    from broker_catalog.freshness import BAND_NAMES, BAND_ORDER, freshness_json
     from broker_catalog.freshness import freshness as count
     from exposure.cli.terminal import print_json, print_table
 
@@ -210,8 +210,6 @@ def freshness(args: argparse.Namespace) -> int:
     if args.json:
         print_json(freshness_json(report))
         return 0
-    names = {"30d": "30 days or less", "90d": "31-90 days", "365d": "91-365 days"}
-    names |= {"older": "over a year", "unknown": "no date"}
     print(
         f"Pass since {report.since.isoformat()}: {report.records_in_pass} of "
         f"{report.researched} researched records reviewed, {report.facts_in_pass} of "
@@ -220,7 +218,7 @@ def freshness(args: argparse.Namespace) -> int:
     print("\nAge of the last check, and of the newest source:")
     rows = [
         (
-            names[b],
+            BAND_NAMES[b],
             report.record_check_age[b],
             report.record_source_age[b],
             report.fact_check_age[b],
