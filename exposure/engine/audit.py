@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from typing import cast
+from typing import Any, TypeVar, cast
 
 from broker_catalog.catalog import Catalog
 from broker_catalog.laws_schema import Law
@@ -43,6 +43,8 @@ from exposure.engine.result import (
     Reason,
 )
 from exposure.profile.model import UNKNOWN, Answer, Profile
+
+T = TypeVar("T")
 
 
 def _holdings_explained(
@@ -82,9 +84,7 @@ def _holdings_explained(
                 if result.likelihood.rank >= POSSIBLE
                 else ()
             )
-            if len(memo) >= RESEARCHED_MEMO:
-                memo.clear()  # the same bound as whole brokers' results
-            found = memo[key] = (result, held)
+            found = _remember(memo, key, (result, held))
         out.append(cast("tuple[HoldingResult, tuple[Reason, ...]]", found))
     return out
 
@@ -115,11 +115,17 @@ def _researched(
     found = compiled.researched_memo.get(key)
     if found is not None:
         return cast("tuple[BrokerResult, tuple[Planned, ...]]", found)
-    made = _explained(broker, rank, profile, catalog, law, scores)
-    if len(compiled.researched_memo) >= RESEARCHED_MEMO:
-        compiled.researched_memo.clear()  # a rare full reset keeps memory bounded
-    compiled.researched_memo[key] = made
-    return made
+    return _remember(
+        compiled.researched_memo, key, _explained(broker, rank, profile, catalog, law, scores)
+    )
+
+
+def _remember(memo: dict[tuple[object, ...], Any], key: tuple[object, ...], value: T) -> T:
+    """Keep ``value`` under ``key``; a rare full reset keeps the memory bounded."""
+    if len(memo) >= RESEARCHED_MEMO:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 # How many (broker, answers) combinations an audit remembers; a few MB at most.
