@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import anyio
+import anyio.to_thread
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -78,17 +80,13 @@ class Site:
 
     pages: OrderedDict[tuple[str, AnswersKey], str] = field(default_factory=OrderedDict)
     pages_lock: threading.Lock = field(default_factory=threading.Lock)
-    cpu: Any = None  # an anyio.CapacityLimiter, made on the server's event loop
+    cpu: anyio.CapacityLimiter = field(default_factory=lambda: anyio.CapacityLimiter(1))
 
     async def work(self, lang: str, pairs: list[tuple[str, str]]) -> Outcome:
         """One submission's CPU-bound work, one at a time: Python threads share one core's
         worth of interpreter, so many at once only add switching (measured: about a third more
         CPU per submission in a burst) and finish everyone later; in turn, the first to submit
         are served first."""
-        import anyio.to_thread
-
-        if self.cpu is None:
-            self.cpu = anyio.CapacityLimiter(1)
         return await anyio.to_thread.run_sync(work, self, lang, pairs, limiter=self.cpu)
 
     def html(self, template: str, lang: str, **context: Any) -> str:
