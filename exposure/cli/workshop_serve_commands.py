@@ -47,6 +47,15 @@ def build(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="FILE.pdf",
         help="also write the poster (address and QR code) to FILE.pdf",
     )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="work participants' answers on N processes at once, so a roomful submitting "
+        "together is served by every core (default: one per core, up to 4, on Linux; 0: in "
+        "the server's own process)",
+    )
     p.set_defaults(handler=serve)
 
     p = sub.add_parser(
@@ -71,8 +80,15 @@ def serve(args: argparse.Namespace) -> int:
     from exposure.web.app import Secrets, create_app
     from exposure.web.poster import poster_pdf, terminal_qr
     from exposure.web.server import reachable_address, self_signed, server, settle, url_host
+    from exposure.web.workers import can_fork, default_count
     from exposure.workshop import session
 
+    if args.jobs is not None and args.jobs < 0:
+        raise UsageError("--jobs: give a number of processes, 0 or more")
+    if args.jobs and not can_fork():
+        raise UsageError(
+            "--jobs: this system cannot share the catalog with other processes; leave --jobs out"
+        )
     tallies = session.load(args.file)
     if tallies.closed:
         raise session.WorkshopError("this workshop is closed; start a new one")
@@ -104,6 +120,7 @@ def serve(args: argparse.Namespace) -> int:
             today=dt.date.today(),
             base_url=base,
             on_count=live.show,
+            workers=default_count() if args.jobs is None else args.jobs,
         )
         if args.poster:
             write_atomic(args.poster, poster_pdf(join_url, tallies.name, fingerprint=fingerprint))

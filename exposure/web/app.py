@@ -11,9 +11,11 @@ signed receipt), so the server never keeps them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +37,7 @@ from exposure.limits import MAX_PARTICIPANTS
 from exposure.profile.model import UNKNOWN, Answer, Profile
 from exposure.web import i18n
 from exposure.web.security import Guard, Limits, Nonces, Signer, new_join_token, new_secret
+from exposure.web.workers import Workers
 from exposure.workshop.session import Tallies, WorkshopError
 
 if TYPE_CHECKING:
@@ -81,12 +84,37 @@ class Site:
     pages: OrderedDict[tuple[str, AnswersKey], str] = field(default_factory=OrderedDict)
     pages_lock: threading.Lock = field(default_factory=threading.Lock)
     cpu: anyio.CapacityLimiter = field(default_factory=lambda: anyio.CapacityLimiter(1))
+    workers: Workers | None = None
+    outcomes: OrderedDict[tuple[str, tuple[tuple[str, str], ...]], Outcome] = field(
+        default_factory=OrderedDict
+    )
 
     async def work(self, lang: str, pairs: list[tuple[str, str]]) -> Outcome:
-        """One submission's CPU-bound work, one at a time: Python threads share one core's
-        worth of interpreter, so many at once only add switching (measured: about a third more
-        CPU per submission in a burst) and finish everyone later; in turn, the first to submit
-        are served first."""
+        """One submission's CPU-bound work: in a worker process when there are some (one per
+        core), else here, one at a time. Python threads share one core's worth of interpreter,
+        so many at once only add switching (measured: about a third more CPU per submission in
+        a burst) and finish everyone later; in turn, the first to submit are served first.
+
+        The same form sent again (a reload, or the next participant answering alike, field
+        for field) is answered from memory: the last few hundred outcomes, here in the
+        server, whichever worker worked them."""
+        key = (lang, tuple(p for p in pairs if p[0] not in FORM_FIELDS))
+        found = self.outcomes.get(key)
+        if found is not None:
+            return found
+        outcome = await self._worked(lang, pairs)
+        self.outcomes[key] = outcome
+        while len(self.outcomes) > intake.REMEMBERED:
+            self.outcomes.popitem(last=False)
+        return outcome
+
+    async def _worked(self, lang: str, pairs: list[tuple[str, str]]) -> Outcome:
+        if self.workers is not None:
+            try:
+                outcome: Outcome = await self.workers.run(lang, pairs)
+                return outcome
+            except BrokenProcessPool:  # a worker was killed (out of memory, say): carry on here
+                self.workers = None
         return await anyio.to_thread.run_sync(work, self, lang, pairs, limiter=self.cpu)
 
     def html(self, template: str, lang: str, **context: Any) -> str:
@@ -108,9 +136,11 @@ def create_app(
     today: dt.date | None = None,
     base_url: str = "",
     on_count: Callable[[Tallies], None] | None = None,
+    workers: int = 0,
 ) -> ASGIApp:
     """The whole site, guarded. ``base_url`` (scheme, host and port) goes on the poster;
-    ``on_count`` hears the tallies whenever participants have been counted."""
+    ``on_count`` hears the tallies whenever participants have been counted; ``workers``
+    processes (forked now, see workers.py) work the submissions, or none: this process does."""
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=True,
@@ -149,6 +179,11 @@ def create_app(
     )
     app.state.site = site
     site.intake.estimate(Profile())  # load and compile the whole catalog before the first phone
+    if workers:
+        from exposure.web.server import settle
+
+        settle()  # frozen before forking, so the workers share the catalog's pages
+        site.workers = Workers(functools.partial(work, site), workers)
     return Guard(app, limits or Limits())
 
 

@@ -4,7 +4,11 @@ client that reads forms the way a browser sends them."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import signal
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -87,3 +91,68 @@ def live_server(
     app = create_app(workshop, catalog, secrets=secrets, limits=limits, today=TODAY)
     with in_background(app) as base, httpx.Client(timeout=60) as client:
         yield Live(base, secrets, workshop, client)
+
+
+@dataclass
+class Serving:
+    """``exposure workshop serve`` running as a facilitator runs it, in its own process."""
+
+    proc: subprocess.Popen[str]
+    text: str  # what it printed up to "Press Ctrl+C"
+
+    @property
+    def join(self) -> str:
+        found = re.search(r"(http://127\.0\.0\.1:\d+/j/[\w-]+/)", self.text)
+        assert found, self.text
+        return found.group(1)
+
+    def workers(self) -> list[int]:
+        """The server's child processes (Linux)."""
+        tasks = Path(f"/proc/{self.proc.pid}/task")
+        return sorted(int(c) for t in tasks.iterdir() for c in (t / "children").read_text().split())
+
+    def stop(self) -> tuple[str, str]:
+        """Ctrl+C, as at the end of a workshop: what it printed afterwards, and its errors."""
+        self.proc.send_signal(signal.SIGINT)
+        return self.proc.communicate(timeout=60)
+
+
+@contextmanager
+def serving(workshop: Path, *options: str) -> Iterator[Serving]:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, "-m", "exposure.cli.main", "workshop", "serve", str(workshop)]
+    proc = subprocess.Popen(
+        [*command, "--port", "0", *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=workshop.parent,
+    )
+    try:
+        assert proc.stdout is not None
+        text = ""
+        for line in proc.stdout:
+            text += line
+            if "Press Ctrl+C" in line:
+                break
+        yield Serving(proc, text)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+
+
+def cpu_ticks(pid: int) -> int:
+    """CPU a process has used so far, in clock ticks (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def gone(pid: int) -> bool:
+    """The process has ended (a zombie not yet reaped counts as ended)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return True
+    return state in ("Z", "X")

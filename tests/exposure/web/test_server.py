@@ -7,7 +7,6 @@ from __future__ import annotations
 import html as html_lib
 import io
 import json
-import os
 import re
 import socket
 import tempfile
@@ -23,7 +22,7 @@ from exposure.limits import MAX_PARTICIPANTS
 from exposure.profile.model import Profile
 from exposure.web.security import CSP, Limits
 from exposure.workshop import session
-from tests.exposure.web.support import ANSWERS, TODAY, Live, field, hidden, live_server
+from tests.exposure.web.support import ANSWERS, TODAY, Live, field, hidden, live_server, serving
 
 CANARY = "Qzxv-Canary-Answer-7731"
 
@@ -223,6 +222,29 @@ def test_submissions_arriving_together_are_worked_one_at_a_time(
     assert [p.status_code for p in pages] == [200] * 6
     assert live.participants() == 6
     assert most[0] == 1
+
+
+def test_the_same_answers_again_are_answered_from_memory(
+    live: Live, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reload, or the next participant answering alike field for field, is not worked out
+    again; each participant still counts once, with their own code."""
+    from exposure.web import app as web_app
+
+    calls: list[int] = []
+    real = web_app.work
+
+    def counted(*args: object) -> web_app.Outcome:
+        calls.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(web_app, "work", counted)
+    one, two = live.submit(), live.submit()
+    assert (one.status_code, two.status_code) == (200, 200)
+    assert len(calls) == 1
+    assert live.participants() == 2
+    code = re.compile(r'<p class="code">([^<]+)</p>')
+    assert code.findall(one.text) != code.findall(two.text)
 
 
 def test_results_use_the_reports_wording(live: Live, catalog: Catalog) -> None:
@@ -570,40 +592,16 @@ def test_tls_serves_with_the_certificate_it_reports(tmp_path: Path, catalog: Cat
 
 
 def test_the_serve_command_prints_the_address_and_stops_cleanly(tmp_path: Path) -> None:
-    import signal
-    import subprocess
-    import sys
-
     workshop = tmp_path / "w.json"
     session.start(workshop, name="Library", threshold=5, today=TODAY)
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    command = [sys.executable, "-m", "exposure.cli.main", "workshop", "serve", str(workshop)]
-    command += ["--port", "0", "--poster", str(tmp_path / "poster.pdf")]
-    proc = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path
-    )
-    try:
-        assert proc.stdout is not None
-        lines = []
-        for line in proc.stdout:
-            lines.append(line)
-            if "Press Ctrl+C" in line:
-                break
-        text = "".join(lines)
-        join = re.search(r"(http://127\.0\.0\.1:\d+/j/[\w-]+/)", text)
-        facilitator = re.search(r"(http://127\.0\.0\.1:\d+/f/[\w-]+/)", text)
-        assert join, text
-        assert facilitator, text
-        assert httpx.get(join.group(1)).status_code == 200
+    with serving(workshop, "--poster", str(tmp_path / "poster.pdf")) as server:
+        facilitator = re.search(r"(http://127\.0\.0\.1:\d+/f/[\w-]+/)", server.text)
+        assert facilitator, server.text
+        assert httpx.get(server.join).status_code == 200
         assert httpx.get(facilitator.group(1)).status_code == 200
-        assert "this computer only" in text
-        proc.send_signal(signal.SIGINT)
-        rest, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
-    assert proc.returncode == 0, err
+        assert "this computer only" in server.text
+        rest, err = server.stop()
+    assert server.proc.returncode == 0, err
     assert "Stopped. 0 participant(s)" in rest
     assert (tmp_path / "poster.pdf").read_bytes().startswith(b"%PDF")
 
@@ -611,54 +609,30 @@ def test_the_serve_command_prints_the_address_and_stops_cleanly(tmp_path: Path) 
 def test_the_serve_command_shows_a_live_count_in_the_terminal(tmp_path: Path) -> None:
     """While serving, the terminal shows the count (participants and letters) and updates it as
     each participant is counted; the line names nobody and no answer."""
-    import signal
-    import subprocess
-    import sys
     from urllib.parse import urlencode
 
     from tests.exposure.web.support import FORM
 
     workshop = tmp_path / "w.json"
     session.start(workshop, name="Library", threshold=5, today=TODAY)
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    command = [sys.executable, "-m", "exposure.cli.main", "workshop", "serve", str(workshop)]
-    proc = subprocess.Popen(
-        [*command, "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-    )
-    try:
-        assert proc.stdout is not None
-        text = ""
-        for line in proc.stdout:
-            text += line
-            if "Counted so far" in line:
-                break
+    with serving(workshop) as server:
+        assert server.proc.stdout is not None
+        text = server.text + server.proc.stdout.readline()
         assert "Counted so far: 0 participants, 0 letters" in text
-        join = re.search(r"(http://127\.0\.0\.1:\d+/j/[\w-]+/)", text)
-        assert join, text
         with httpx.Client() as client:
-            token = field(client.get(f"{join.group(1)}en/").text, "form_token")
+            token = field(client.get(f"{server.join}en/").text, "form_token")
             body = urlencode([("form_token", token), *ANSWERS, ("housing", CANARY)])
-            refused = client.post(f"{join.group(1)}en/", content=body, headers=FORM)
+            refused = client.post(f"{server.join}en/", content=body, headers=FORM)
             assert refused.status_code == 400  # a bad answer is not counted: no new line
             token = field(refused.text, "form_token")
             body = urlencode([("form_token", token), *ANSWERS])
-            assert client.post(f"{join.group(1)}en/", content=body, headers=FORM).is_success
-        counted = proc.stdout.readline()
+            assert client.post(f"{server.join}en/", content=body, headers=FORM).is_success
+        counted = server.proc.stdout.readline()
         letters = json.loads(workshop.read_text())["letters"]
         assert counted.strip() == f"Counted so far: 1 participant, {letters} letters"
         assert letters > 1
-        proc.send_signal(signal.SIGINT)
-        rest, err = proc.communicate(timeout=60)
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.communicate()
-    assert proc.returncode == 0, err
+        rest, err = server.stop()
+    assert server.proc.returncode == 0, err
     assert CANARY not in text + counted + rest + err
     assert "Stopped. 1 participant(s)" in rest
 
