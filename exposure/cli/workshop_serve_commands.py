@@ -74,9 +74,12 @@ def serve(args: argparse.Namespace) -> int:
     import datetime as dt
     import socket
 
+    from exposure import language
     from exposure.atomic import write_atomic
     from exposure.cli.session import load_catalog
     from exposure.errors import UsageError
+    from exposure.i18n import _
+    from exposure.web import i18n as web_i18n
     from exposure.web.app import Secrets, create_app
     from exposure.web.poster import poster_pdf, terminal_qr
     from exposure.web.server import reachable_address, self_signed, server, settle, url_host
@@ -84,10 +87,10 @@ def serve(args: argparse.Namespace) -> int:
     from exposure.workshop import session
 
     if args.jobs is not None and args.jobs < 0:
-        raise UsageError("--jobs: give a number of processes, 0 or more")
+        raise UsageError(_("--jobs: give a number of processes, 0 or more"))
     if args.jobs and not can_fork():
         raise UsageError(
-            "--jobs: this system cannot share the catalog with other processes; leave --jobs out"
+            _("--jobs: this system cannot share the catalog with other processes; leave it out")
         )
     tallies = session.load(args.file)
     if tallies.closed:
@@ -101,8 +104,10 @@ def serve(args: argparse.Namespace) -> int:
     except OSError as exc:
         sock.close()
         raise UsageError(
-            f"cannot listen on {args.host} port {args.port} ({exc.strerror}); "
-            "is another server running, or is the address not this computer's?"
+            _(
+                "cannot listen on {host} port {port} ({reason}); is another server running, "
+                "or is the address not this computer's?"
+            ).format(host=args.host, port=args.port, reason=exc.strerror)
         ) from None
     sock.listen(128)  # phones that arrive before uvicorn is up wait instead of being refused
     port = sock.getsockname()[1]
@@ -113,6 +118,7 @@ def serve(args: argparse.Namespace) -> int:
         join_url = base + secrets.join_path()
         fingerprint = cert.fingerprint if cert else None
         live = LiveCount(sys.stdout)
+        lang = language.current() if web_i18n.available(language.current()) else "en"
         app = create_app(
             args.file,
             catalog,
@@ -121,18 +127,26 @@ def serve(args: argparse.Namespace) -> int:
             base_url=base,
             on_count=live.show,
             workers=default_count() if args.jobs is None else args.jobs,
+            lang=lang,
         )
         if args.poster:
-            write_atomic(args.poster, poster_pdf(join_url, tallies.name, fingerprint=fingerprint))
-        print(f"Workshop '{tallies.name}': participants open\n\n  {join_url}\n")
+            poster = poster_pdf(join_url, tallies.name, fingerprint=fingerprint, lang=lang)
+            write_atomic(args.poster, poster)
+        facilitator = f"{base}{secrets.facilitator_path()}"
+        print(_("Workshop '{name}': participants open").format(name=tallies.name))
+        print(f"\n  {join_url}\n")
         print(terminal_qr(join_url))
-        print(f"Facilitator page (keep it to yourself): {base}{secrets.facilitator_path()}")
-        print(f"Poster to print or project: {base}{secrets.facilitator_path()}poster.pdf")
+        print(_("Facilitator page (keep it to yourself): {url}").format(url=facilitator))
+        print(_("Poster to print or project: {url}").format(url=f"{facilitator}poster.pdf"))
         if fingerprint:
-            print(f"Certificate fingerprint (SHA-256): {fingerprint}")
+            print(
+                _("Certificate fingerprint (SHA-256): {fingerprint}").format(
+                    fingerprint=fingerprint
+                )
+            )
         if args.host in ("127.0.0.1", "::1", "localhost"):
-            print("Listening on this computer only: use --host to let phones reach it.")
-        print("No request is logged. Press Ctrl+C to stop.", flush=True)
+            print(_("Listening on this computer only: use --host to let phones reach it."))
+        print(_("No request is logged. Press Ctrl+C to stop."), flush=True)
         live.show(tallies)
         settle()
         with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises Ctrl+C once stopped
@@ -140,8 +154,10 @@ def serve(args: argparse.Namespace) -> int:
         live.end()
     after = session.load(args.file)
     print(
-        f"Stopped. {after.participants} participant(s) counted in {args.file}; "
-        "nothing else was kept. Close the workshop with 'exposure workshop close'."
+        _(
+            "Stopped. {n} participant(s) counted in {file}; nothing else was kept. Close the "
+            "workshop with 'exposure workshop close'."
+        ).format(n=after.participants, file=args.file)
     )
     return 0
 

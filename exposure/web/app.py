@@ -76,6 +76,7 @@ class Site:
     nonces: Nonces
     env: Environment
     base_url: str = ""
+    lang: str = "en"  # the facilitator's
 
     @property
     def catalog(self) -> Catalog:
@@ -137,10 +138,12 @@ def create_app(
     base_url: str = "",
     on_count: Callable[[Tallies], None] | None = None,
     workers: int = 0,
+    lang: str = "en",
 ) -> ASGIApp:
     """The whole site, guarded. ``base_url`` (scheme, host and port) goes on the poster;
     ``on_count`` hears the tallies whenever participants have been counted; ``workers``
-    processes (forked now, see workers.py) work the submissions, or none: this process does."""
+    processes (forked now, see workers.py) work the submissions, or none: this process does.
+    ``lang`` is the facilitator's: their page and the poster (participants choose their own)."""
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
         autoescape=True,
@@ -155,6 +158,7 @@ def create_app(
         nonces=Nonces(),
         env=env,
         base_url=base_url,
+        lang=lang if i18n.available(lang) else "en",
     )
     participant = [
         Route("/", _endpoint(site, choose), methods=["GET"]),
@@ -479,7 +483,7 @@ def _facilitator(
     """The facilitator page, from the tallies and print queue as they stand."""
     return site.page(
         "facilitator.html",
-        "en",
+        site.lang,
         name=tallies.name,
         participants=tallies.participants,
         letters=tallies.letters,
@@ -514,7 +518,7 @@ async def queued_papers(site: Site, request: Request) -> Response:
 async def printed(site: Site, request: Request) -> Response:
     form = await request.form()
     if not _facilitator_token(site, form):
-        return site.page("refused.html", "en", status=400)
+        return site.page("refused.html", site.lang, status=400)
     site.intake.queue.done(str(form.get("code", "")))
     return await facilitator_page(site, request)
 
@@ -522,7 +526,7 @@ async def printed(site: Site, request: Request) -> Response:
 async def close(site: Site, request: Request) -> Response:
     form = await request.form()
     if not _facilitator_token(site, form):
-        return site.page("refused.html", "en", status=400)
+        return site.page("refused.html", site.lang, status=400)
     tallies, kept = await run_in_threadpool(site.intake.close)
     return _facilitator(site, tallies, [], kept, auto=False)
 
@@ -532,6 +536,8 @@ async def poster(site: Site, request: Request) -> Response:
 
     base = site.base_url or f"{request.url.scheme}://{request.url.netloc}"
     pdf = await run_in_threadpool(
-        poster_pdf, base + site.secrets.join_path(), site.intake.tallies().name
+        functools.partial(
+            poster_pdf, base + site.secrets.join_path(), site.intake.tallies().name, lang=site.lang
+        )
     )
     return Response(pdf, media_type="application/pdf")

@@ -36,15 +36,25 @@ def poster_pdf(url: str, name: str, *, fingerprint: str | None = None, lang: str
     canvas = Canvas(buffer, pagesize=LETTER, invariant=1)
     canvas.setTitle(t("Workshop questionnaire"))
     canvas.setCreator("exposure")
-    # The participants choose their language on the first page; the poster speaks both.
-    es: Translate | None = translator("es") if lang == "en" and available("es") else None
+    # The participants choose their language on the first page; the poster speaks both, the
+    # facilitator's first.
+    other = "es" if lang == "en" else "en"
+    second: Translate | None = translator(other) if available(other) and available(lang) else None
+
+    def say(message: str) -> tuple[str, str | None]:
+        """``message`` in the facilitator's language, and in the other when both are shown."""
+        return t(message), second(message) if second else None
+
+    def both(message: str) -> str:
+        first, then = say(message)
+        return first + (f"  /  {then}" if then else "")
+
     _centred(canvas, name, height - 0.9 * inch, BOLD, 30)
-    question = t("Which data brokers likely hold your records?")
+    question, question_other = say("Which data brokers likely hold your records?")
     _centred(canvas, question, height - 1.35 * inch, FONT, 20)
-    if es is not None:
-        _centred(canvas, es(question), height - 1.65 * inch, FONT, 16)
-    scan = t("Scan with your phone's camera:")
-    _centred(canvas, scan + (f"  /  {es(scan)}" if es else ""), height - 2.0 * inch, FONT, 14)
+    if question_other:
+        _centred(canvas, question_other, height - 1.65 * inch, FONT, 16)
+    _centred(canvas, both("Scan with your phone's camera:"), height - 2.0 * inch, FONT, 14)
     qr = segno.make(url, error="m")
     rows = qr.matrix
     side = 5.0 * inch
@@ -56,13 +66,14 @@ def poster_pdf(url: str, name: str, *, fingerprint: str | None = None, lang: str
             if dark:
                 canvas.rect(left + c * cell, top - (r + 1) * cell, cell, cell, stroke=0, fill=1)
     y = top - side - 0.5 * inch
-    typing = t("Or type this address:")
-    _centred(canvas, typing + (f"  /  {es(typing)}" if es else ""), y, FONT, 14)
+    _centred(canvas, both("Or type this address:"), y, FONT, 14)
     _centred(canvas, url, y - 0.35 * inch, BOLD, 16)
-    kept = t("No names, addresses or phone numbers are asked, and no answers are kept.")
+    kept, kept_other = say(
+        "No names, addresses or phone numbers are asked, and no answers are kept."
+    )
     _centred(canvas, kept, y - 0.8 * inch, FONT, 12)
-    if es is not None:
-        _centred(canvas, es(kept), y - 1.05 * inch, FONT, 12)
+    if kept_other:
+        _centred(canvas, kept_other, y - 1.05 * inch, FONT, 12)
     if fingerprint:
         _centred(canvas, t("Certificate fingerprint (SHA-256):"), y - 1.4 * inch, FONT, 10)
         _centred(canvas, fingerprint, y - 1.6 * inch, FONT, 8)

@@ -82,13 +82,18 @@ def hidden(html: str, action: str) -> list[tuple[str, str]]:
 
 @contextmanager
 def live_server(
-    tmp_path: Path, catalog: Catalog, *, limits: Limits | None = None, name: str = "Library"
+    tmp_path: Path,
+    catalog: Catalog,
+    *,
+    limits: Limits | None = None,
+    name: str = "Library",
+    lang: str = "en",
 ) -> Iterator[Live]:
     workshop = tmp_path / "workshop.json"
     if not workshop.exists():
         session.start(workshop, name=name, threshold=5, today=TODAY)
     secrets = Secrets()
-    app = create_app(workshop, catalog, secrets=secrets, limits=limits, today=TODAY)
+    app = create_app(workshop, catalog, secrets=secrets, limits=limits, today=TODAY, lang=lang)
     with in_background(app) as base, httpx.Client(timeout=60) as client:
         yield Live(base, secrets, workshop, client)
 
@@ -98,7 +103,7 @@ class Serving:
     """``exposure workshop serve`` running as a facilitator runs it, in its own process."""
 
     proc: subprocess.Popen[str]
-    text: str  # what it printed up to "Press Ctrl+C"
+    text: str  # what it printed up to its "Press Ctrl+C" line
 
     @property
     def join(self) -> str:
@@ -118,9 +123,10 @@ class Serving:
 
 
 @contextmanager
-def serving(workshop: Path, *options: str) -> Iterator[Serving]:
+def serving(workshop: Path, *options: str, lang: str = "en") -> Iterator[Serving]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    command = [sys.executable, "-m", "exposure.cli.main", "workshop", "serve", str(workshop)]
+    command = [sys.executable, "-m", "exposure.cli.main", "--lang", lang, "workshop", "serve"]
+    command.append(str(workshop))
     proc = subprocess.Popen(
         [*command, "--port", "0", *options],
         stdout=subprocess.PIPE,
@@ -134,7 +140,7 @@ def serving(workshop: Path, *options: str) -> Iterator[Serving]:
         text = ""
         for line in proc.stdout:
             text += line
-            if "Press Ctrl+C" in line:
+            if "Ctrl+C" in line:  # the last line before serving, in either language
                 break
         yield Serving(proc, text)
     finally:

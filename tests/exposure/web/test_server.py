@@ -637,6 +637,22 @@ def test_the_serve_command_shows_a_live_count_in_the_terminal(tmp_path: Path) ->
     assert "Stopped. 1 participant(s)" in rest
 
 
+def test_the_serve_command_speaks_the_facilitators_language(tmp_path: Path) -> None:
+    workshop = tmp_path / "w.json"
+    session.start(workshop, name="Library", threshold=5, today=TODAY)
+    with serving(workshop, lang="es") as server:
+        facilitator = re.search(r"(http://127\.0\.0\.1:\d+/f/[\w-]+/)", server.text)
+        assert facilitator, server.text
+        page = httpx.get(facilitator.group(1)).text
+        rest, err = server.stop()
+    assert "Taller 'Library': abierto para participantes" in server.text
+    assert "Página de organización (no la comparta):" in server.text
+    assert "Presione Ctrl+C" in server.text
+    assert "Cola de impresión" in page
+    assert "Servidor detenido. Personas contadas en" in rest
+    assert server.proc.returncode == 0, err
+
+
 def test_the_serve_command_explains_a_busy_port(tmp_path: Path) -> None:
     workshop = tmp_path / "w.json"
     session.start(workshop, name="Library", threshold=5, today=TODAY)
@@ -655,6 +671,39 @@ def test_a_closed_workshop_is_not_served(
     session.close(workshop, TODAY)
     assert main(["workshop", "serve", str(workshop)]) == 1
     assert "closed" in capsys.readouterr().err
+
+
+def test_the_facilitator_works_in_the_language_the_server_was_started_in(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    """A Spanish-speaking facilitator (``exposure --lang es workshop serve``) gets their page,
+    its refusals and the poster in Spanish; participants still choose their own."""
+    with live_server(tmp_path, catalog, lang="es") as live:
+        page = live.client.get(live.facilitator)
+        refused = live.post(f"{live.facilitator}close", [("form_token", "forged")])
+        poster = live.client.get(f"{live.facilitator}poster.pdf")
+        english = live.client.get(f"{live.join}en/")
+    assert '<html lang="es">' in page.text
+    assert "Cola de impresión" in page.text
+    assert "Print queue" not in page.text
+    assert '<html lang="es">' in refused.text
+    assert refused.status_code == 400
+    lines = [line.strip() for line in pdf_text(poster.content).splitlines()]
+    spanish = lines.index("¿Qué corredores de datos probablemente tienen sus datos?")
+    assert lines.index("Which data brokers likely hold your records?") == spanish + 1
+    assert '<html lang="en">' in english.text
+
+
+def test_the_poster_speaks_both_languages_the_facilitators_first() -> None:
+    from exposure.web.poster import poster_pdf
+
+    url = "http://127.0.0.1:8765/j/abcd-efgh-jkmn-pqrs/"
+    for lang, first, then in [
+        ("en", "Or type this address:", "O escriba esta dirección:"),
+        ("es", "O escriba esta dirección:", "Or type this address:"),
+    ]:
+        text = pdf_text(poster_pdf(url, "Library", lang=lang))
+        assert f"{first} / {then}" in " ".join(text.split())
 
 
 def test_the_facilitator_page_refreshes_itself_only_when_asked(live: Live) -> None:

@@ -27,7 +27,7 @@ def page_strings() -> set[str]:
         found.update(re.findall(r"_\('((?:[^'\\]|\\.)*)'\)", text))
     for module in ("app.py", "poster.py"):
         text = WEB.joinpath(module).read_text(encoding="utf-8")
-        for call in re.findall(r'\b(?:t|es)\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)', text):
+        for call in re.findall(r'\b(?:t|es|say|both)\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)\)', text):
             found.add("".join(re.findall(r'"((?:[^"\\]|\\.)*)"', call)))
         for _name, value in re.findall(r'(\w+) = t\("((?:[^"\\]|\\.)*)"\)', text):
             found.add(value)
