@@ -94,7 +94,7 @@ def serve(args: argparse.Namespace) -> int:
         )
     tallies = session.load(args.file)
     if tallies.closed:
-        raise session.WorkshopError("this workshop is closed; start a new one")
+        raise session.WorkshopError(_("this workshop is closed; start a new one"))
     catalog = load_catalog(args)
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
