@@ -78,11 +78,29 @@ def set_current(language: Language) -> None:
     _current = language
 
 
+class Speaking:
+    """``with Speaking(language):`` that language for the block, then the one before it again.
+    Process-wide, as :func:`set_current` is: callers on several threads hold a lock of their
+    own around it. (A class, not ``contextlib``: ``exposure --help`` imports this module.)"""
+
+    def __init__(self, language: Language) -> None:
+        self.language = language
+        self.before: Language = ENGLISH
+
+    def __enter__(self) -> None:
+        self.before = current()
+        set_current(self.language)
+
+    def __exit__(self, *_exc: object) -> None:
+        set_current(self.before)
+
+
 __all__ = [
     "ENGLISH",
     "ENV_VAR",
     "SUPPORTED",
     "Language",
+    "Speaking",
     "choose",
     "current",
     "is_supported",

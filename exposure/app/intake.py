@@ -381,23 +381,18 @@ def papers(
     drafted = draft_letters(profile, catalog, today=today, blanks=True)
     if not language.is_supported(lang):
         lang = language.ENGLISH
-    with _speaking:
-        before = language.current()
-        language.set_current(lang)
-        try:
-            # the two-page summary: what a participant takes home and acts on
-            parts = [individual_report(result, catalog, today=today, words=words, short=True)]
-            if drafted.letters:
-                from exposure.catalog_language import catalog_text
+    with _speaking, language.Speaking(lang):
+        # the two-page summary: what a participant takes home and acts on
+        parts = [individual_report(result, catalog, today=today, words=words, short=True)]
+        if drafted.letters:
+            from exposure.catalog_language import catalog_text
 
-                # the web-form pages are the participant's: in their language, steps included
-                parts.append(pdf_bytes(drafted.letters, tr=catalog_text(catalog, lang)))
-                if lang != language.ENGLISH:
-                    from exposure.pdf.companion import companion_pdf
+            # the web-form pages are the participant's: in their language, steps included
+            parts.append(pdf_bytes(drafted.letters, tr=catalog_text(catalog, lang)))
+            if lang != language.ENGLISH:
+                from exposure.pdf.companion import companion_pdf
 
-                    parts.append(companion_pdf(drafted.letters, catalog))
-        finally:
-            language.set_current(before)
+                parts.append(companion_pdf(drafted.letters, catalog))
     if len(parts) == 1:
         return parts[0]
     writer = PdfWriter()

@@ -10,8 +10,6 @@ import datetime as dt
 import io
 import re
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, get_args
@@ -59,16 +57,6 @@ LISTED = "|".join(
 CODE_LIST = re.compile(rf"\b({LISTED}), ({LISTED})\b")
 
 
-@contextmanager
-def speaking(lang: Language) -> Iterator[None]:
-    before = language.current()
-    language.set_current(lang)
-    try:
-        yield
-    finally:
-        language.set_current(before)
-
-
 def _pdf_text(pdf: bytes) -> str:
     pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
     return " ".join(" ".join(page.extract_text() for page in pages).split())
@@ -108,7 +96,7 @@ def rendered(lang: Language) -> dict[str, str]:
     tallies = Tallies(name="Findings", started="2026-11-01", threshold=2)
     for person in (demo, demo, few, few):
         tally(tallies, person, CATALOG, today=TODAY)
-    with speaking(lang):
+    with language.Speaking(lang):
         return {
             "report": _pdf_text(individual_report(result, CATALOG, today=TODAY, words=w)),
             "few": _pdf_text(
@@ -150,7 +138,7 @@ def test_no_code_value_reaches_the_person(lang: Language) -> None:
 
 
 def test_checks_are_a_sentence() -> None:
-    with speaking("en"):
+    with language.Speaking("en"):
         assert verification_sentence(["account", "ssn"]) == (
             "You will be asked to create an account and give your Social Security number."
         )
@@ -160,7 +148,7 @@ def test_checks_are_a_sentence() -> None:
         )
         assert verification_sentence(["none"]) == "No check of who you are is expected."
         assert verification_sentence([]) == ""
-    with speaking("es"):
+    with language.Speaking("es"):
         assert verification_sentence(["account", "ssn"]) == (
             "Le pedirán que cree una cuenta y dé su número de Seguro Social."
         )
@@ -215,7 +203,7 @@ def test_the_letters_templates_follow_the_same_rule(name: str) -> None:
 
 def test_no_name_gets_a_double_period_in_any_output() -> None:
     """Venntel, Inc. and many others end in a period; the handouts list them in sentences."""
-    with speaking("en"):
+    with language.Speaking("en"):
         texts = [*rendered("en").values(), _pdf_text(handouts(CATALOG))]
     double = re.compile(r"\w\.\.(?!\.)")
     for text in texts:

@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,16 +40,6 @@ FOOTER_LINES = 2  # "Page n" and the note that this is an estimate
 CASES = [(who, lang) for who in ("demo", "few") for lang in ("en", "es")]
 
 
-@contextmanager
-def speaking(lang: Language) -> Iterator[None]:
-    before = language.current()
-    language.set_current(lang)
-    try:
-        yield
-    finally:
-        language.set_current(before)
-
-
 @cache
 def _audit(who: str) -> Audit:
     return audit(demo_profile() if who == "demo" else read_profile(FEW), CATALOG, today=TODAY)
@@ -59,7 +47,7 @@ def _audit(who: str) -> Audit:
 
 @cache
 def _pdf(who: str, lang: Language, short: bool) -> bytes:
-    with speaking(lang):
+    with language.Speaking(lang):
         return individual_report(
             _audit(who), CATALOG, today=TODAY, words=wording(CATALOG, lang), short=short
         )
@@ -107,7 +95,7 @@ def test_the_summary_says_what_to_do_with_the_one_link_or_address_each_step_need
     summary = _flat(" ".join(_pages(_pdf(who, lang, True))))
     result = _audit(who)
     w = wording(CATALOG, lang)
-    with speaking(lang):
+    with language.Speaking(lang):
         assert _flat(w.headline(result)) in summary
         doable = [a for a in result.plan if a.kind != "no_consumer_route"][:STEPS]
         for n, action in enumerate(doable, 1):
@@ -147,7 +135,7 @@ def test_each_of_the_five_steps_carries_its_link_or_address() -> None:
 @pytest.mark.parametrize("who", ["demo", "few"])
 def test_the_chart_shows_likely_and_possible_separately_with_counts_in_words(who: str) -> None:
     result = _audit(who)
-    with speaking("en"):
+    with language.Speaking("en"):
         chart = summary_chart(result, wording(CATALOG, "en"))
     assert chart.levels == ("likely", "possible")
     assert [label for label, _counts in chart.rows] == [c.name for c in result.categories]
