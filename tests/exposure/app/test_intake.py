@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from broker_catalog import load_catalog
-from broker_catalog.schema import AnswerKind
 from exposure.app import intake
 from exposure.app.letters import draft_letters
 from exposure.limits import MAX_PARTICIPANTS
-from exposure.profile.model import Answer, Profile
+from exposure.profile.model import Profile
 from exposure.workshop import session
+from tests.exposure.app.people import random_person
 
 CATALOG = load_catalog(use_cache=False)
 
@@ -36,15 +36,7 @@ STATES = ["CA", "TX", "NY", "VA", "IL", "unknown"]
 
 
 def person(rng: random.Random) -> Profile:
-    facts: dict[str, Answer] = {}
-    for fact in CATALOG.facts:
-        if fact.kind is AnswerKind.YES_NO:
-            facts[fact.id] = rng.choice(["yes", "no", "unknown"])
-        elif fact.kind is AnswerKind.CHOICE:
-            facts[fact.id] = rng.choice([c.value for c in fact.choices])
-        elif fact.kind is AnswerKind.STATE:
-            facts[fact.id] = rng.choice(STATES)
-    return Profile(facts=facts)
+    return random_person(rng, CATALOG, STATES)
 
 
 def test_a_room_submitting_at_once_is_counted_once_each_with_few_writes(

@@ -11,13 +11,13 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from broker_catalog import load_catalog
-from broker_catalog.schema import AnswerKind
 from exposure.app.workshop_batch import POOL_FROM, add_participants
 from exposure.letters.draft import draft_letter
 from exposure.pdf.sheet import LetterSheet
-from exposure.profile.model import Answer, Profile
+from exposure.profile.model import Profile
 from exposure.workshop import session
 from exposure.workshop.participants import print_papers
+from tests.exposure.app.people import random_person
 
 CATALOG = load_catalog(use_cache=False)
 TODAY = dt.date(2026, 11, 22)
@@ -25,18 +25,7 @@ TODAY = dt.date(2026, 11, 22)
 
 def people(count: int) -> list[Profile]:
     rng = random.Random(7)  # noqa: S311 - reproducible test data
-    out = []
-    for _ in range(count):
-        facts: dict[str, Answer] = {}
-        for fact in CATALOG.facts:
-            if fact.kind is AnswerKind.YES_NO:
-                facts[fact.id] = rng.choice(["yes", "no", "unknown"])
-            elif fact.kind is AnswerKind.CHOICE:
-                facts[fact.id] = rng.choice([c.value for c in fact.choices])
-            elif fact.kind is AnswerKind.STATE:
-                facts[fact.id] = rng.choice(["CA", "TX", "NY", "VA"])
-        out.append(Profile(facts=facts))
-    return out
+    return [random_person(rng, CATALOG, ["CA", "TX", "NY", "VA"]) for _ in range(count)]
 
 
 def test_the_pool_counts_and_prints_as_one_by_one(tmp_path: Path) -> None:
