@@ -57,6 +57,24 @@ def record(vault: Vault, catalog: Catalog, broker_id: str, on: dt.date = LONG_AG
     return request_id
 
 
+async def write_two_letters(app: ExposureApp, pilot: Pilot[None], out: Path) -> None:
+    """From the dashboard: request the first two brokers, keep the identity form as it is,
+    and write the letters as files to ``out``; back on the preview."""
+    await pilot.press("r")
+    await until(pilot, lambda: isinstance(app.screen, RequestsScreen))
+    await pilot.press("n", "space", "down", "space", "ctrl+n")  # the first two brokers
+    await until(pilot, lambda: isinstance(app.screen, IdentityScreen))
+    await pilot.press("ctrl+n")
+    await until(pilot, lambda: isinstance(app.screen, PreviewScreen))
+    await settle(app, pilot)
+    await pilot.press("w")
+    await until(pilot, lambda: isinstance(app.screen, WriteDialog))
+    app.screen.query_one("#folder", Input).value = str(out)
+    await pilot.click("#write")
+    await until(pilot, lambda: isinstance(app.screen, PreviewScreen))
+    await settle(app, pilot)
+
+
 def statuses(vault: Vault) -> dict[str, Status]:
     ledger = Ledger.open(vault)
     try:
@@ -96,19 +114,7 @@ def test_writing_files_records_the_letters(
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
         assert app.session.source == "saved"
-        await pilot.press("r")
-        await until(pilot, lambda: isinstance(app.screen, RequestsScreen))
-        await pilot.press("n", "space", "down", "space", "ctrl+n")  # the first two brokers
-        await until(pilot, lambda: isinstance(app.screen, IdentityScreen))
-        await pilot.press("ctrl+n")  # the saved details fill the form
-        await until(pilot, lambda: isinstance(app.screen, PreviewScreen))
-        await settle(app, pilot)
-        await pilot.press("w")
-        await until(pilot, lambda: isinstance(app.screen, WriteDialog))
-        app.screen.query_one("#folder", Input).value = str(out)
-        await pilot.click("#write")
-        await until(pilot, lambda: isinstance(app.screen, PreviewScreen))
-        await settle(app, pilot)
+        await write_two_letters(app, pilot, out)  # the saved details fill the form
         await until(pilot, lambda: "Recorded 2 request(s)" in toasts(app))
         preview = app.screen
         assert isinstance(preview, PreviewScreen)

@@ -19,17 +19,13 @@ from exposure.profile.model import Profile
 from exposure.tui.app import ExposureApp
 from exposure.tui.dialogs.confirm_dialog import ConfirmDialog
 from exposure.tui.dialogs.passphrase_dialog import PassphraseDialog
-from exposure.tui.dialogs.write_dialog import WriteDialog
 from exposure.tui.screens.dashboard_screen import DashboardScreen
-from exposure.tui.screens.identity_screen import IdentityScreen
-from exposure.tui.screens.preview_screen import PreviewScreen
 from exposure.tui.screens.questions_screen import QuestionsScreen
-from exposure.tui.screens.requests_screen import RequestsScreen
 from exposure.tui.screens.welcome_screen import WelcomeScreen
 from exposure.vault.store import Vault
 from tests.exposure.tui.conftest import TODAY
 from tests.exposure.tui.test_journey import drive, settle, until
-from tests.exposure.tui.test_ledger import PASSPHRASE, statuses, toasts
+from tests.exposure.tui.test_ledger import PASSPHRASE, statuses, toasts, write_two_letters
 
 
 async def first_answer(app: ExposureApp, pilot: Pilot[None]) -> QuestionsScreen:
@@ -122,19 +118,7 @@ def test_letters_written_before_saving_are_recorded_when_the_profile_is_saved(
         app.run_audit()
         await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
         await settle(app, pilot)
-        await pilot.press("r")
-        await until(pilot, lambda: isinstance(app.screen, RequestsScreen))
-        await pilot.press("n", "space", "down", "space", "ctrl+n")  # the first two brokers
-        await until(pilot, lambda: isinstance(app.screen, IdentityScreen))
-        await pilot.press("ctrl+n")
-        await until(pilot, lambda: isinstance(app.screen, PreviewScreen))
-        await settle(app, pilot)
-        await pilot.press("w")
-        await until(pilot, lambda: isinstance(app.screen, WriteDialog))
-        app.screen.query_one("#folder", Input).value = str(out)
-        await pilot.click("#write")
-        await until(pilot, lambda: isinstance(app.screen, PreviewScreen))
-        await settle(app, pilot)
+        await write_two_letters(app, pilot, out)
         assert "save your profile" in toasts(app)
         written = sorted(p.name for p in out.iterdir())
         before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
