@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
@@ -47,7 +46,6 @@ if TYPE_CHECKING:
     from exposure.engine.result import Audit
 
 HERE = Path(__file__).resolve().parent
-AnswersKey = intake.AnswersKey
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name, not a secret
 RECEIPT_FIELD = "receipt"
 FORM_FIELDS = frozenset({TOKEN_FIELD, RECEIPT_FIELD})
@@ -82,8 +80,6 @@ class Site:
     def catalog(self) -> Catalog:
         return self.intake.catalog
 
-    pages: OrderedDict[tuple[str, AnswersKey], str] = field(default_factory=OrderedDict)
-    pages_lock: threading.Lock = field(default_factory=threading.Lock)
     cpu: anyio.CapacityLimiter = field(default_factory=lambda: anyio.CapacityLimiter(1))
     workers: Workers | None = None
     outcomes: OrderedDict[tuple[str, tuple[tuple[str, str], ...]], Outcome] = field(
@@ -374,22 +370,9 @@ _CODE, _RECEIPT = "\x00code\x00", "\x00receipt\x00"
 
 
 def _results(site: Site, lang: str, result: Audit, profile: Profile) -> str:
-    """The results page, with stand-ins for the participant's code and receipt. Identical
-    answers give an identical page but for those, so the page is rendered once per answers
-    and language and remembered (in memory, the last few hundred): a reload costs next to
-    nothing."""
-    key = (lang, intake.answers_key(profile))
-    html = site.pages.get(key)
-    if html is None:
-        html = _render_results(site, lang, result, profile)
-        with site.pages_lock:
-            site.pages[key] = html
-            while len(site.pages) > intake.REMEMBERED:
-                site.pages.popitem(last=False)
-    return html
-
-
-def _render_results(site: Site, lang: str, result: Audit, profile: Profile) -> str:
+    """The results page, with stand-ins for the participant's code and receipt: identical
+    answers give an identical page but for those, so the whole outcome can be remembered
+    (:meth:`Site.work`) and shown again to a reload with its own code."""
     w = i18n.wording(site.catalog, lang)
     t = i18n.translator(lang)
     actions = [
